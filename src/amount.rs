@@ -1,0 +1,216 @@
+//! Exact decimal amounts.
+//!
+//! PortOne sends amounts as JSON numbers (KRW integers, USD with cents) and, in the wild, as
+//! numeric strings. [`Amount`] keeps the decimal value exactly as written, normalised so that
+//! `10.1`, `10.10` and `"10.10"` are equal while `1004` and `1004.0001` are not. No float
+//! tolerance is ever applied.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+/// Largest decimal exponent accepted; beyond it a value is rejected rather than expanded.
+const MAX_EXPONENT: i64 = 400;
+
+/// An exact decimal amount, compared digit by digit.
+///
+/// # Example
+/// ```
+/// use portone_verify::Amount;
+/// assert_eq!(Amount::parse("10.10"), Amount::parse("10.1"));
+/// assert_ne!(Amount::parse("1004"), Amount::parse("1004.0001"));
+/// assert_eq!(Amount::parse("1e3"), Amount::from_f64(1000.0));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Amount {
+    /// Canonical text: optional `-`, no leading zeros, no trailing fraction zeros, no exponent.
+    canonical: Box<str>,
+}
+
+impl Amount {
+    /// Parses a decimal number in JSON number syntax (leading zeros tolerated).
+    /// Returns `None` for anything that is not a finite decimal number.
+    pub fn parse(text: &str) -> Option<Amount> {
+        canonicalise(text).map(|canonical| Amount { canonical: canonical.into_boxed_str() })
+    }
+
+    /// Converts a finite `f64` through its shortest round-trip decimal form
+    /// (the same digits `JSON.stringify` prints). `NaN` and infinities give `None`.
+    pub fn from_f64(value: f64) -> Option<Amount> {
+        if !value.is_finite() {
+            return None;
+        }
+        Amount::parse(&format!("{value}"))
+    }
+
+    /// Zero.
+    pub fn zero() -> Amount {
+        Amount { canonical: "0".into() }
+    }
+
+    /// The canonical decimal text, e.g. `"10.1"`, `"-3"`, `"0"`.
+    pub fn as_str(&self) -> &str {
+        &self.canonical
+    }
+
+    /// Whether the amount is exactly zero.
+    pub fn is_zero(&self) -> bool {
+        &*self.canonical == "0"
+    }
+
+    /// Whether the amount is below zero.
+    pub fn is_negative(&self) -> bool {
+        self.canonical.starts_with('-')
+    }
+
+    /// The nearest `f64`, for display and for JavaScript numbers.
+    pub fn to_f64(&self) -> f64 {
+        self.canonical.parse().unwrap_or(f64::NAN)
+    }
+
+    /// Reads an amount from a raw JSON token: a number, or a string holding a number.
+    pub(crate) fn from_json_token(token: &str) -> Option<Amount> {
+        let token = token.trim();
+        match token.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            Some(inner) if !inner.contains('\\') => Amount::parse(inner.trim()),
+            Some(_) => None,
+            None => Amount::parse(token),
+        }
+    }
+}
+
+impl fmt::Debug for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Amount({})", self.canonical)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.canonical)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.to_f64())
+    }
+}
+
+/// Reads the raw token so no digit is lost to `f64` rounding. Works with `serde_json`
+/// deserialisers (the crate's only input path).
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <&RawValue>::deserialize(deserializer)?;
+        Amount::from_json_token(raw.get()).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Other(raw.get()), &"a decimal amount")
+        })
+    }
+}
+
+/// Normalises a decimal literal (`-?digits(.digits)?([eE][+-]?digits)?`).
+fn canonicalise(text: &str) -> Option<String> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (unsigned.get(..at)?, parse_exponent(unsigned.get(at + 1..)?)?),
+        None => (unsigned, 0),
+    };
+    let (int_part, frac_part) = match mantissa.split_once('.') {
+        Some((int_part, frac_part)) if !frac_part.is_empty() => (int_part, frac_part),
+        Some(_) => return None,
+        None => (mantissa, ""),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int_part.is_empty() || !all_digits(int_part) || !all_digits(frac_part) {
+        return None;
+    }
+    let digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    // The value is 0.DIGITS × 10^point.
+    let mut point = i64::try_from(int_part.len()).ok()? + exponent;
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    point -= i64::try_from(leading).ok()?;
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    if significant.is_empty() {
+        return Some("0".to_owned());
+    }
+    if !(-MAX_EXPONENT..=MAX_EXPONENT).contains(&point) {
+        return None;
+    }
+    let len = i64::try_from(significant.len()).ok()?;
+    let mut out = String::with_capacity(significant.len() + 4);
+    if negative {
+        out.push('-');
+    }
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', usize::try_from(-point).ok()?));
+        out.push_str(significant);
+    } else if point >= len {
+        out.push_str(significant);
+        out.extend(std::iter::repeat_n('0', usize::try_from(point - len).ok()?));
+    } else {
+        let (whole, fraction) = significant.split_at(usize::try_from(point).ok()?);
+        out.push_str(whole);
+        out.push('.');
+        out.push_str(fraction);
+    }
+    Some(out)
+}
+
+fn parse_exponent(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude: i64 = digits.parse().ok()?;
+    Some(if text.starts_with('-') { -magnitude } else { magnitude })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(text: &str) -> Option<String> {
+        Amount::parse(text).map(|a| a.as_str().to_owned())
+    }
+
+    #[test]
+    fn normalises_equal_decimals() {
+        assert_eq!(canon("10.10").as_deref(), Some("10.1"));
+        assert_eq!(canon("0010.100").as_deref(), Some("10.1"));
+        assert_eq!(canon("1.5e2").as_deref(), Some("150"));
+        assert_eq!(canon("15E-3").as_deref(), Some("0.015"));
+        assert_eq!(canon("-0.0").as_deref(), Some("0"));
+        assert_eq!(canon("1000").as_deref(), Some("1000"));
+        assert_eq!(canon("-12.50").as_deref(), Some("-12.5"));
+    }
+
+    #[test]
+    fn distinguishes_close_values() {
+        assert_ne!(Amount::parse("1004"), Amount::parse("1004.0001"));
+        assert_ne!(Amount::parse("1000"), Amount::parse("1000.00000000000000001"));
+        assert_eq!(Amount::from_f64(10.1), Amount::parse("10.10"));
+    }
+
+    #[test]
+    fn rejects_non_numbers() {
+        for bad in ["", "-", ".5", "5.", "1e", "1e+", "abc", "1,000", "0x10", "1e999999", "NaN", " 1"] {
+            assert_eq!(canon(bad), None, "{bad:?}");
+        }
+        assert_eq!(Amount::from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn reads_json_tokens() {
+        assert_eq!(Amount::from_json_token("\"1004\""), Amount::parse("1004"));
+        assert_eq!(Amount::from_json_token("true"), None);
+        assert_eq!(Amount::from_json_token("\"1\\u0030\""), None);
+        let a: Amount = serde_json::from_str("1004.00").unwrap();
+        assert_eq!(a.as_str(), "1004");
+    }
+}

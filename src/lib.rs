@@ -1,0 +1,43 @@
+//! # portone-verify
+//!
+//! Prove a PortOne (formerly I'mport) V1 payment is real before shipping an order.
+//!
+//! - [`types`]: PortOne's wire payloads as serde types (TypeScript types are generated).
+//! - [`parse_request_pay_response`], [`parse_redirect_query`], [`parse_payment`]: tolerant
+//!   parsers with field-path errors.
+//! - [`verify_payment`] / [`verify_payment_json`]: the verdict, with every failure listed.
+//!
+//! The browser callback is never proof of payment. Proof is the payment fetched from
+//! PortOne's API with your secret, checked against your own order:
+//!
+//! ```
+//! use portone_verify::{verify_payment_json, Amount, Expected};
+//! let body = br#"{"code":0,"message":null,"response":{"imp_uid":"imp_1","merchant_uid":"order-1",
+//!   "amount":1004,"cancel_amount":0,"currency":"KRW","status":"paid","sandbox":false}}"#;
+//! let order = Expected::new("order-1", Amount::parse("1004").unwrap());
+//! let verdict = verify_payment_json(body, &order)?;
+//! assert!(verdict.is_ok());
+//! # Ok::<(), portone_verify::ParseError>(())
+//! ```
+#![deny(missing_docs, missing_debug_implementations)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+)]
+
+mod amount;
+mod error;
+mod lenient;
+mod parse;
+pub mod types;
+mod verify;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use amount::Amount;
+pub use error::{ErrorCode, ParseError};
+pub use parse::{parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response};
+pub use types::{PaymentAnnotation, RequestPayResponse};
+pub use verify::{
+    verify_payment, verify_payment_json, Expected, Failure, FailureCode, PaidState, Verdict,
+};

@@ -1,0 +1,95 @@
+//! JSON decoding with field-path errors.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::error::{ErrorCode, ParseError};
+
+/// Strips a UTF-8 byte-order mark, which some HTTP stacks leave in front of a body.
+pub(crate) fn without_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
+}
+
+/// Decodes the JSON object `T`, turning failures into [`ParseError`]s with the path of the
+/// bad field. Anything but an object at the top (serde would read an array as a struct's
+/// fields by position) is `INVALID_INPUT`.
+pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
+    let input = without_bom(input);
+    if input.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(input) {
+            Ok(_) => ParseError::new(ErrorCode::InvalidInput, "", "expected a JSON object"),
+            Err(err) => from_json_error(&err, String::new()),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_slice(input);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(from_path_error)?;
+    de.end().map_err(|e| from_json_error(&e, String::new()))?;
+    Ok(value)
+}
+
+/// Decodes a borrowed `T` (zero-copy strings) without path tracking; callers re-decode with
+/// [`decode`] to explain a failure.
+pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(input: &'a [u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(without_bom(input))
+}
+
+fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
+    let path = err.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    from_json_error(err.inner(), path)
+}
+
+/// Classifies a `serde_json` error: syntax → `INVALID_JSON`, missing field →
+/// `MISSING_FIELD` (with the field appended to the path), other data errors → `INVALID_FIELD`.
+pub(crate) fn from_json_error(err: &serde_json::Error, path: String) -> ParseError {
+    use serde_json::error::Category;
+    let text = err.to_string();
+    match err.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            ParseError::new(ErrorCode::InvalidJson, path, text)
+        }
+        Category::Data => match missing_field_name(&text) {
+            Some(field) => {
+                let message = format!("missing field `{field}`");
+                ParseError::new(ErrorCode::MissingField, field, message).within(&path)
+            }
+            None if path.is_empty() => ParseError::new(ErrorCode::InvalidInput, path, text),
+            None => ParseError::new(ErrorCode::InvalidField, path, text),
+        },
+    }
+}
+
+fn missing_field_name(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Outer {
+        inner: Vec<Inner>,
+    }
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Inner {
+        n: u8,
+    }
+
+    #[test]
+    fn reports_paths_and_codes() {
+        let e = decode::<Outer>(br#"{"inner":[{"n":1},{"n":"x"}]}"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "inner[1].n"));
+        let e = decode::<Outer>(br#"{"inner":[{}]}"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::MissingField, "inner[0].n"));
+        let e = decode::<Outer>(br#"{"inner":[{"n":1}"#).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidJson);
+        let e = decode::<Outer>(b"[1]").unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidInput, ""));
+        let e = decode::<Outer>(br#"{"inner":[]} x"#).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidJson);
+    }
+}

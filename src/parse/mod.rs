@@ -1,0 +1,11 @@
+//! Parsers: JSON (or a query string) in, typed values or a [`ParseError`](crate::ParseError)
+//! out. Pure functions over bytes and strings; nothing here panics.
+
+mod callback;
+pub(crate) mod json;
+mod payment;
+mod redirect;
+
+pub use callback::parse_request_pay_response;
+pub use payment::{parse_enveloped, parse_payment};
+pub use redirect::parse_redirect_query;

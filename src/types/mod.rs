@@ -1,0 +1,19 @@
+//! PortOne V1 wire types.
+//!
+//! Field names are PortOne's (snake_case), as in the official Swagger. Every type accepts
+//! unknown fields, and every enum keeps unknown values as strings.
+
+mod auth;
+mod balance;
+mod enums;
+mod envelope;
+pub(crate) mod open_enum;
+mod payment;
+mod request_pay;
+
+pub use auth::AuthAnnotation;
+pub use balance::{PaymentBalance, PaymentBalanceAnnotation, PaymentBalanceHistoriesAnnotation};
+pub use enums::{CardType, Channel, CustomerUidUsage, PayMethod, PaymentStatus, PgProvider};
+pub use envelope::{Envelope, PagedList};
+pub use payment::{PaymentAnnotation, PaymentCancelAnnotation, Promotion, VbankDepositAnnotation};
+pub use request_pay::RequestPayResponse;

@@ -1,0 +1,81 @@
+//! The `open_enum!` macro: string enums that keep unknown values.
+//!
+//! PortOne only ever adds values and asks clients not to fail on new ones, so every enum
+//! from the wire has its documented variants plus `Other(String)`, serialises back to the
+//! exact text it came from, and is typed in TypeScript as the known literals `| (string & {})`
+//! (literal completion in editors, any string accepted).
+
+/// Declares an open string enum with serde and a TypeScript type.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version does not know, kept exactly as received.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every documented wire value, in declaration order.
+            pub const KNOWN: &'static [&'static str] = &[$($text),+];
+
+            /// Maps a wire value to its variant; unknown text becomes `Other`.
+            pub fn from_wire(text: &str) -> Self {
+                match text {
+                    $( $text => Self::$variant, )+
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+
+            /// The wire text of this value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $text, )+
+                    Self::Other(text) => text,
+                }
+            }
+
+            /// Whether this is a value the crate does not know.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::Other(_))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <$crate::lenient::Text<'de> as ::serde::Deserialize>::deserialize(d)?;
+                Ok(Self::from_wire(&text.0))
+            }
+        }
+
+        const _: () = {
+            #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS_TYPE: &'static str = concat!(
+                "/** Open enum: the documented values, or any other string PortOne adds later. */\n",
+                "export type ", stringify!($name), " = ",
+                $( "\"", $text, "\" | ", )+
+                "(string & {});"
+            );
+        };
+    };
+}
+
+pub(crate) use open_enum;

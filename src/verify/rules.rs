@@ -1,0 +1,162 @@
+//! The checks that decide whether a payment matches an order.
+
+use serde_json::Value;
+
+use super::expected::Expected;
+use super::facts::PaymentFacts;
+use super::verdict::{Failure, FailureCode, PaidState, Verdict};
+use crate::amount::Amount;
+
+/// Runs every check and lists every failure; verified only when none fails.
+pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict {
+    let mut failures = Vec::new();
+    let mut fail = |code, field: &str, want: Value, got: Value, message: String| {
+        failures.push(Failure { code, field: field.to_owned(), expected: want, actual: got, message });
+    };
+
+    if payment.merchant_uid != expected.merchant_uid {
+        fail(
+            FailureCode::MerchantUidMismatch,
+            "merchant_uid",
+            text(&expected.merchant_uid),
+            text(payment.merchant_uid),
+            "the payment belongs to another order".to_owned(),
+        );
+    }
+    if let Some(imp_uid) = &expected.imp_uid {
+        if payment.imp_uid != imp_uid {
+            fail(
+                FailureCode::ImpUidMismatch,
+                "imp_uid",
+                text(imp_uid),
+                text(payment.imp_uid),
+                "the payment is not the one expected".to_owned(),
+            );
+        }
+    }
+    if payment.amount != &expected.amount {
+        fail(
+            FailureCode::AmountMismatch,
+            "amount",
+            amount(&expected.amount),
+            amount(payment.amount),
+            format!("amount is {}, the order costs {}", payment.amount, expected.amount),
+        );
+    }
+    let currency_matches =
+        payment.currency.is_some_and(|c| c.trim().eq_ignore_ascii_case(expected.currency.trim()));
+    if !currency_matches {
+        fail(
+            FailureCode::CurrencyMismatch,
+            "currency",
+            text(&expected.currency),
+            payment.currency.map_or(Value::Null, text),
+            format!("currency is {}, the order is in {}", payment.currency.unwrap_or("missing"), expected.currency),
+        );
+    }
+
+    let mut state = PaidState::Paid;
+    match payment.status {
+        "paid" => {}
+        "ready" if expected.allow_virtual_account_issued && is_issued_virtual_account(payment) => {
+            state = PaidState::VirtualAccountIssued;
+        }
+        "cancelled" => fail(
+            FailureCode::Cancelled,
+            "status",
+            text("paid"),
+            text(payment.status),
+            "the payment was cancelled".to_owned(),
+        ),
+        other => fail(
+            FailureCode::NotPaid,
+            "status",
+            text("paid"),
+            text(other),
+            not_paid_message(payment),
+        ),
+    }
+
+    match payment.cancel_amount {
+        None => fail(
+            FailureCode::IncompletePayment,
+            "cancel_amount",
+            Value::Null,
+            Value::Null,
+            "cancel_amount is missing, so cancellations cannot be ruled out".to_owned(),
+        ),
+        Some(cancelled) if cancelled.is_negative() => fail(
+            FailureCode::IncompletePayment,
+            "cancel_amount",
+            amount(&zero()),
+            amount(cancelled),
+            "cancel_amount is negative".to_owned(),
+        ),
+        Some(cancelled) if !cancelled.is_zero() && payment.status != "cancelled" => fail(
+            FailureCode::PartiallyCancelled,
+            "cancel_amount",
+            amount(&zero()),
+            amount(cancelled),
+            format!("{cancelled} of the payment was cancelled"),
+        ),
+        Some(_) => {}
+    }
+
+    if !expected.allow_sandbox {
+        match payment.sandbox {
+            Some(false) => {}
+            Some(true) => fail(
+                FailureCode::SandboxPayment,
+                "sandbox",
+                Value::Bool(false),
+                Value::Bool(true),
+                "a test-channel payment; no money moved".to_owned(),
+            ),
+            None => fail(
+                FailureCode::IncompletePayment,
+                "sandbox",
+                Value::Bool(false),
+                Value::Null,
+                "sandbox is missing, so a test payment cannot be ruled out".to_owned(),
+            ),
+        }
+    }
+
+    if failures.is_empty() {
+        Verdict::Verified { state }
+    } else {
+        Verdict::Rejected { failures }
+    }
+}
+
+fn is_issued_virtual_account(payment: &PaymentFacts<'_>) -> bool {
+    payment.pay_method == Some("vbank") && payment.vbank_num.is_some_and(|n| !n.trim().is_empty())
+}
+
+fn not_paid_message(payment: &PaymentFacts<'_>) -> String {
+    match payment.status {
+        "ready" if is_issued_virtual_account(payment) => {
+            "a virtual account was issued but nothing is deposited yet".to_owned()
+        }
+        "ready" => "the payment is not completed".to_owned(),
+        "failed" => "the payment failed".to_owned(),
+        other => format!("unknown status {other:?} is not treated as paid"),
+    }
+}
+
+fn text(value: &str) -> Value {
+    Value::String(value.to_owned())
+}
+
+/// An amount as a JSON number when it is exactly representable, else as its decimal text.
+fn amount(value: &Amount) -> Value {
+    let float = value.to_f64();
+    match serde_json::Number::from_f64(float) {
+        Some(n) if Amount::from_f64(float).as_ref() == Some(value) => Value::Number(n),
+        _ => Value::String(value.as_str().to_owned()),
+    }
+}
+
+fn zero() -> Amount {
+    Amount::zero()
+}
