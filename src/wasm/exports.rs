@@ -1,0 +1,126 @@
+//! The exported functions: `parseRequestPayResponse`, `parseRedirectQuery`, `parsePayment`,
+//! `verifyPayment`. Each converts its arguments, calls the pure core and converts back.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::errors::coded_error;
+use super::input::{json_bytes, to_js};
+use crate::verify::Expected;
+
+/// Parses an `IMP.request_pay` callback payload (the object, or its JSON string or bytes)
+/// into one normalised shape. `success` means "the SDK reported no error", never "paid":
+/// verify the payment on a server before shipping anything.
+///
+/// @throws {PortOneVerifyError} `INVALID_JSON`, `INVALID_INPUT` or `INVALID_FIELD` (with `path`).
+#[wasm_bindgen(js_name = parseRequestPayResponse, unchecked_return_type = "RequestPayResponse")]
+pub fn parse_request_pay_response(
+    #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = json_bytes(&input)?;
+    to_js(&crate::parse_request_pay_response(&bytes)?)
+}
+
+/// Parses the `m_redirect_url` landing URL (a string or a `URL`) or its query string into
+/// the same shape as {@link parseRequestPayResponse}.
+///
+/// @throws {PortOneVerifyError} `INVALID_FIELD` for a flag that is not `true`/`false`.
+#[wasm_bindgen(js_name = parseRedirectQuery, unchecked_return_type = "RequestPayResponse")]
+pub fn parse_redirect_query(
+    #[wasm_bindgen(unchecked_param_type = "string | URL | URLSearchParams")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = match input.as_string() {
+        Some(text) => text,
+        None if input.is_object() => {
+            // URL has `href`; URLSearchParams (and URL) stringify to their query text.
+            let href = Reflect::get(&input, &JsValue::from_str("href")).ok().and_then(|h| h.as_string());
+            href.unwrap_or_else(|| String::from(js_sys::JsString::from(input.clone())))
+        }
+        None => {
+            return Err(coded_error("INVALID_INPUT", "expected a URL or a query string", Some("")).into())
+        }
+    };
+    to_js(&crate::parse_redirect_query(&text)?)
+}
+
+/// Parses a `PaymentAnnotation` (object, JSON string or UTF-8 bytes), bare or inside
+/// PortOne's `{code, message, response}` envelope.
+///
+/// @throws {PortOneVerifyError} `INVALID_JSON`, `INVALID_INPUT`, `MISSING_FIELD`,
+/// `INVALID_FIELD` (with `path`), or `API_ERROR` (with `apiCode`/`apiMessage`) for an
+/// envelope whose `code` is not 0 or whose `response` is null.
+#[wasm_bindgen(js_name = parsePayment, unchecked_return_type = "PaymentAnnotation")]
+pub fn parse_payment(
+    #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = json_bytes(&input)?;
+    to_js(&crate::parse_payment(&bytes)?)
+}
+
+/// Verifies a payment fetched from PortOne's API against the merchant's own order.
+///
+/// Returns `{ ok: true, state, payment }` or `{ ok: false, failures, payment }` listing every
+/// failure. `payment` is parsed on first access (it can throw like {@link parsePayment} if
+/// a field the verdict does not read is malformed).
+///
+/// @throws {PortOneVerifyError} the errors of {@link parsePayment} for input that cannot be
+/// judged, `INVALID_ARGUMENT` (with `path`) for a bad `expected`.
+#[wasm_bindgen(
+    js_name = verifyPayment,
+    unchecked_return_type = "Verdict & { payment: PaymentAnnotation }"
+)]
+pub fn verify_payment(
+    #[wasm_bindgen(unchecked_param_type = "PaymentAnnotation | object | string | Uint8Array")]
+    payment: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
+) -> Result<JsValue, JsValue> {
+    let expected = expected_from_js(&expected)?;
+    let bytes = json_bytes(&payment)?;
+    let verdict = crate::verify_payment_json(&bytes, &expected)?;
+    let verdict = to_js(&verdict)?;
+    // Bytes may be reused by the caller: keep a copy for the lazy `payment`.
+    let source = match payment.dyn_ref::<Uint8Array>() {
+        Some(bytes) => bytes.slice(0, bytes.length()).into(),
+        None => payment,
+    };
+    PARSE_PAYMENT.with(|parse| with_lazy_payment(&verdict, &source, parse));
+    Ok(verdict)
+}
+
+fn expected_from_js(expected: &JsValue) -> Result<Expected, JsValue> {
+    if !expected.is_object() {
+        return Err(coded_error(
+            "INVALID_ARGUMENT",
+            "expected must be an object like { merchantUid, amount }",
+            Some("expected"),
+        )
+        .into());
+    }
+    let bytes = json_bytes(expected)?;
+    Ok(Expected::from_json(&bytes)?)
+}
+
+thread_local! {
+    /// `parsePayment` as a JS function, made once per instance, for lazy `payment` getters.
+    static PARSE_PAYMENT: JsValue =
+        Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(parse_payment).into_js_value();
+}
+
+#[wasm_bindgen(inline_js = "
+export function withLazyPayment(verdict, source, parse) {
+  let cached;
+  Object.defineProperty(verdict, 'payment', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (cached === undefined) cached = parse(source);
+      return cached;
+    },
+  });
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = withLazyPayment)]
+    fn with_lazy_payment(verdict: &JsValue, source: &JsValue, parse: &JsValue);
+}
