@@ -26,11 +26,15 @@
 )]
 
 mod amount;
+#[cfg(feature = "client")]
+pub mod client;
 mod error;
 mod lenient;
 mod parse;
 pub mod types;
 mod verify;
+#[cfg(feature = "webhook")]
+pub mod webhook;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

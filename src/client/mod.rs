@@ -1,0 +1,1 @@
+//! The V1 REST client for runtimes that hold the API secret (Cloudflare Workers, Node).

@@ -1,0 +1,1 @@
+//! JS glue for the V1 REST client.

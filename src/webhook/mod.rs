@@ -1,0 +1,1 @@
+//! Webhooks: V1 notification bodies and V2 (Standard Webhooks) signature verification.
