@@ -65,6 +65,14 @@ impl Amount {
         self.canonical.starts_with('-')
     }
 
+    /// The amount as an `i64` when it is whole and fits.
+    pub fn as_integer(&self) -> Option<i64> {
+        if self.canonical.contains('.') {
+            return None;
+        }
+        self.canonical.parse().ok()
+    }
+
     /// The nearest `f64`, for display and for JavaScript numbers.
     pub fn to_f64(&self) -> f64 {
         self.canonical.parse().unwrap_or(f64::NAN)
@@ -93,17 +101,22 @@ impl fmt::Display for Amount {
     }
 }
 
+/// A JSON number: an integer when the amount is whole (as PortOne sends KRW), else the
+/// nearest `f64`.
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_f64(self.to_f64())
+        match self.as_integer() {
+            Some(whole) => serializer.serialize_i64(whole),
+            None => serializer.serialize_f64(self.to_f64()),
+        }
     }
 }
 
-/// Reads the raw token so no digit is lost to `f64` rounding. Works with `serde_json`
-/// deserialisers (the crate's only input path).
+/// Reads the raw JSON token so no digit is lost to `f64` rounding. Works with every
+/// `serde_json` deserialiser (text, bytes and `Value`).
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = <&RawValue>::deserialize(deserializer)?;
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
         Amount::from_json_token(raw.get()).ok_or_else(|| {
             de::Error::invalid_value(de::Unexpected::Other(raw.get()), &"a decimal amount")
         })

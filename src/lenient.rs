@@ -140,8 +140,14 @@ pub(crate) fn required_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Er
     Ok(Int::deserialize(d)?.0)
 }
 
+/// `deserialize_with` for `Vec<String>` fields where `null` means empty.
+pub(crate) fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let texts = Option::<Vec<Text<'de>>>::deserialize(d)?.unwrap_or_default();
+    Ok(texts.into_iter().map(|t| t.0.into_owned()).collect())
+}
+
 /// An [`Int`] that also accepts `""` (as no value): PGs send blank strings for unset times.
-struct IntOrBlank(Option<i64>);
+pub(crate) struct IntOrBlank(pub Option<i64>);
 
 impl<'de> Deserialize<'de> for IntOrBlank {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

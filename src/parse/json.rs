@@ -40,7 +40,8 @@ fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseE
 }
 
 /// Classifies a `serde_json` error: syntax → `INVALID_JSON`, missing field →
-/// `MISSING_FIELD` (with the field appended to the path), other data errors → `INVALID_FIELD`.
+/// `MISSING_FIELD` (with the field appended to the path), a duplicate key or any other data
+/// error → `INVALID_FIELD`; a data error at the top → `INVALID_INPUT`.
 pub(crate) fn from_json_error(err: &serde_json::Error, path: String) -> ParseError {
     use serde_json::error::Category;
     let text = err.to_string();
@@ -48,20 +49,25 @@ pub(crate) fn from_json_error(err: &serde_json::Error, path: String) -> ParseErr
         Category::Syntax | Category::Eof | Category::Io => {
             ParseError::new(ErrorCode::InvalidJson, path, text)
         }
-        Category::Data => match missing_field_name(&text) {
-            Some(field) => {
+        Category::Data => {
+            if let Some(field) = quoted_field(&text, "missing field `") {
                 let message = format!("missing field `{field}`");
                 ParseError::new(ErrorCode::MissingField, field, message).within(&path)
+            } else if let Some(field) = quoted_field(&text, "duplicate field `") {
+                let message = format!("duplicate field `{field}`");
+                ParseError::new(ErrorCode::InvalidField, field, message).within(&path)
+            } else if path.is_empty() {
+                ParseError::new(ErrorCode::InvalidInput, path, text)
+            } else {
+                ParseError::new(ErrorCode::InvalidField, path, text)
             }
-            None if path.is_empty() => ParseError::new(ErrorCode::InvalidInput, path, text),
-            None => ParseError::new(ErrorCode::InvalidField, path, text),
-        },
+        }
     }
 }
 
-fn missing_field_name(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("missing field `")?;
-    rest.split('`').next()
+/// The field name in serde's "missing field `x`" / "duplicate field `x`" messages.
+fn quoted_field<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    message.strip_prefix(prefix)?.split('`').next()
 }
 
 #[cfg(test)]

@@ -171,7 +171,7 @@ open_enum! {
 open_enum! {
     /// Card kind (`card_type`): PortOne sends the integers `0` and `1`; any other value is kept
     /// as its text.
-    CardType {
+    numeric CardType {
         /// `0`: credit card.
         Credit = "0",
         /// `1`: check (debit) card.
@@ -201,6 +201,8 @@ mod tests {
         assert_eq!(c, CardType::Credit);
         let c: CardType = serde_json::from_str("7").unwrap();
         assert_eq!(c.as_str(), "7");
+        assert_eq!(serde_json::to_string(&c).unwrap(), "7");
+        assert_eq!(serde_json::to_string(&CardType::Credit).unwrap(), "0");
     }
 
     #[test]

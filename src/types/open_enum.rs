@@ -5,9 +5,62 @@
 //! exact text it came from, and is typed in TypeScript as the known literals `| (string & {})`
 //! (literal completion in editors, any string accepted).
 
-/// Declares an open string enum with serde and a TypeScript type.
+/// Declares an open string enum with serde and a TypeScript type. The `numeric` flavour is
+/// for codes PortOne sends as JSON integers (`card_type`): they serialise back as numbers.
 macro_rules! open_enum {
     (
+        $(#[$meta:meta])*
+        numeric $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        open_enum!(@define $(#[$meta])* $name { $( $(#[$vmeta])* $variant = $text, )+ });
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self.as_str().parse::<i64>() {
+                    Ok(number) => s.serialize_i64(number),
+                    Err(_) => s.serialize_str(self.as_str()),
+                }
+            }
+        }
+
+        const _: () = {
+            #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS_TYPE: &'static str = concat!(
+                "/** Open enum: the documented codes, or any other code PortOne adds later. */\n",
+                "export type ", stringify!($name), " = ",
+                $( $text, " | ", )+
+                "(number & {}) | (string & {});"
+            );
+        };
+    };
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        open_enum!(@define $(#[$meta])* $name { $( $(#[$vmeta])* $variant = $text, )+ });
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        const _: () = {
+            #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS_TYPE: &'static str = concat!(
+                "/** Open enum: the documented values, or any other string PortOne adds later. */\n",
+                "export type ", stringify!($name), " = ",
+                $( "\"", $text, "\" | ", )+
+                "(string & {});"
+            );
+        };
+    };
+    (
+        @define
         $(#[$meta:meta])*
         $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
@@ -53,12 +106,6 @@ macro_rules! open_enum {
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let text = <$crate::lenient::Text<'de> as ::serde::Deserialize>::deserialize(d)?;
@@ -66,15 +113,6 @@ macro_rules! open_enum {
             }
         }
 
-        const _: () = {
-            #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-            const TS_TYPE: &'static str = concat!(
-                "/** Open enum: the documented values, or any other string PortOne adds later. */\n",
-                "export type ", stringify!($name), " = ",
-                $( "\"", $text, "\" | ", )+
-                "(string & {});"
-            );
-        };
     };
 }
 

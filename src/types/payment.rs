@@ -167,7 +167,7 @@ pub struct PaymentAnnotation {
     #[serde(default, deserialize_with = "null_as_empty")]
     pub deposit_history: Vec<VbankDepositAnnotation>,
     /// Deprecated: cancellation slip URLs (use `cancel_history`).
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "lenient::texts")]
     pub cancel_receipt_urls: Vec<String>,
     /// Whether a cash receipt was issued.
     #[serde(default, deserialize_with = "lenient::flag")]
@@ -235,7 +235,7 @@ pub struct Promotion {
     pub discount: Option<Amount>,
 }
 
-fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+pub(crate) fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,

@@ -150,6 +150,9 @@ fn text(value: &str) -> Value {
 
 /// An amount as a JSON number when it is exactly representable, else as its decimal text.
 fn amount(value: &Amount) -> Value {
+    if let Some(whole) = value.as_integer() {
+        return Value::from(whole);
+    }
     let float = value.to_f64();
     match serde_json::Number::from_f64(float) {
         Some(n) if Amount::from_f64(float).as_ref() == Some(value) => Value::Number(n),
