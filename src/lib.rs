@@ -35,8 +35,11 @@ pub mod types;
 mod verify;
 #[cfg(feature = "webhook")]
 pub mod webhook;
+/// The JavaScript exports (`parsePayment`, `verifyPayment`, …); public so wasm tests can call
+/// them directly. Compiled only for wasm32.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};

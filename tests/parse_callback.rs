@@ -1,4 +1,5 @@
 //! `parse_request_pay_response` and `parse_redirect_query` on PortOne's documented samples.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

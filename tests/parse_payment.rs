@@ -1,4 +1,5 @@
 //! `parse_payment` on Swagger-shaped fixtures, envelopes and errors.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The verdict on every fixture, through both the parsed and the fast JSON path.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

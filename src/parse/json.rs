@@ -34,8 +34,11 @@ pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(input: &'a [u8]) -> Result
 }
 
 fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
+    // serde_path_to_error writes `.` for the root and `?` for a segment it could not name
+    // (e.g. inside a truncated document): keep only the part before the first unknown one.
     let path = err.path().to_string();
-    let path = if path == "." { String::new() } else { path };
+    let known = path.split(".?").next().unwrap_or_default();
+    let path = if known == "." || known.starts_with('?') { String::new() } else { known.to_owned() };
     from_json_error(err.inner(), path)
 }
 
@@ -93,6 +96,9 @@ mod tests {
         assert_eq!((e.code(), e.path()), (ErrorCode::MissingField, "inner[0].n"));
         let e = decode::<Outer>(br#"{"inner":[{"n":1}"#).unwrap_err();
         assert_eq!(e.code(), ErrorCode::InvalidJson);
+        assert!(!e.path().contains('?'), "{e:?}");
+        let e = decode::<Outer>(br#"{"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidJson, ""));
         let e = decode::<Outer>(b"[1]").unwrap_err();
         assert_eq!((e.code(), e.path()), (ErrorCode::InvalidInput, ""));
         let e = decode::<Outer>(br#"{"inner":[]} x"#).unwrap_err();

@@ -4,6 +4,7 @@
 mod client;
 pub(crate) mod errors;
 mod exports;
+pub use exports::{parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment};
 pub(crate) mod input;
 #[cfg(feature = "webhook")]
 mod webhook;
