@@ -1,0 +1,108 @@
+// The package's exported functions as a Node user calls them (the real wasm-bindgen build).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const pkgPath = process.env.PORTONE_VERIFY_PKG ?? "../../target/pkg-node/portone_verify.js";
+const { parsePayment, parseRequestPayResponse, parseRedirectQuery, verifyPayment } =
+  createRequire(import.meta.url)(pkgPath);
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const cardPaid = fixture("payments/card-paid.json");
+const order = { merchantUid: "57008833-33004", amount: 1004 };
+
+function assertCoded(fn, code, path) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof Error, "a real Error");
+    assert.equal(err.name, "PortOneVerifyError");
+    assert.equal(err.code, code);
+    if (path !== undefined) assert.equal(err.path, path);
+    return true;
+  });
+}
+
+test("verifyPayment accepts the matching order from a string, bytes or an object", () => {
+  for (const input of [cardPaid, new TextEncoder().encode(cardPaid), JSON.parse(cardPaid)]) {
+    const verdict = verifyPayment(input, order);
+    assert.equal(verdict.ok, true);
+    assert.equal(verdict.state, "paid");
+    assert.equal(verdict.payment.imp_uid, "imp_347242536261");
+    assert.equal(verdict.payment.amount, 1004);
+  }
+});
+
+test("verifyPayment lists every failure of a forged payment", () => {
+  const verdict = verifyPayment(cardPaid, { merchantUid: "other", amount: 100, currency: "USD" });
+  assert.equal(verdict.ok, false);
+  assert.deepEqual(
+    verdict.failures.map((f) => f.code),
+    ["MERCHANT_UID_MISMATCH", "AMOUNT_MISMATCH", "CURRENCY_MISMATCH"],
+  );
+  assert.deepEqual(verdict.failures[1], {
+    code: "AMOUNT_MISMATCH",
+    field: "amount",
+    expected: 100,
+    actual: 1004,
+    message: "amount is 1004, the order costs 100",
+  });
+});
+
+test("each fixture gets the documented verdict", () => {
+  const cases = [
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000 }, ["NOT_PAID"]],
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true }, []],
+    ["vbank-paid", { merchantUid: "order-vbank-paid", amount: 50000 }, []],
+    ["cancelled", { merchantUid: "order-cancelled", amount: 1004 }, ["CANCELLED"]],
+    ["partially-cancelled", { merchantUid: "order-partial", amount: 30000 }, ["PARTIALLY_CANCELLED"]],
+    ["sandbox", { merchantUid: "order-sandbox", amount: 1004 }, ["SANDBOX_PAYMENT"]],
+    ["sandbox", { merchantUid: "order-sandbox", amount: 1004, allowSandbox: true }, []],
+    ["failed", { merchantUid: "order-failed", amount: 1004 }, ["NOT_PAID"]],
+    ["unknown-status", { merchantUid: "order-unknown", amount: 1004 }, ["NOT_PAID"]],
+    ["usd-cents", { merchantUid: "order-usd", amount: "10.10", currency: "USD" }, []],
+    ["usd-cents", { merchantUid: "order-usd", amount: 10.1000001, currency: "USD" }, ["AMOUNT_MISMATCH"]],
+  ];
+  for (const [name, expected, codes] of cases) {
+    const verdict = verifyPayment(fixture(`payments/${name}.json`), expected);
+    assert.deepEqual(verdict.ok ? [] : verdict.failures.map((f) => f.code), codes, name);
+    assert.equal(verdict.ok, codes.length === 0, name);
+  }
+  const issued = verifyPayment(fixture("payments/vbank-ready.json"), {
+    merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true,
+  });
+  assert.equal(issued.state, "virtual_account_issued");
+});
+
+test("the verdict serialises with its payment", () => {
+  const verdict = JSON.parse(JSON.stringify(verifyPayment(cardPaid, order)));
+  assert.equal(verdict.payment.merchant_uid, "57008833-33004");
+});
+
+test("errors are real Errors with a stable code and path", () => {
+  assertCoded(() => parsePayment('{"code":0,"response":{"imp_uid":"i","merchant_uid":"m","status":"paid"}}'),
+    "MISSING_FIELD", "response.amount");
+  assertCoded(() => parsePayment("{"), "INVALID_JSON", "");
+  assertCoded(() => parsePayment(42), "INVALID_INPUT", "");
+  assertCoded(() => verifyPayment(cardPaid, { merchantUid: "m", amount: Number.NaN }),
+    "INVALID_ARGUMENT", "expected.amount");
+  assert.throws(() => parsePayment('{"code":1,"message":"존재하지 않는 결제정보입니다.","response":null}'), (err) => {
+    assert.equal(err.code, "API_ERROR");
+    assert.equal(err.apiCode, 1);
+    assert.equal(err.apiMessage, "존재하지 않는 결제정보입니다.");
+    return true;
+  });
+});
+
+test("callbacks and redirects normalise into one shape", () => {
+  const seed = parseRequestPayResponse(JSON.parse(fixture("callbacks/seed-sample.json")));
+  assert.equal(seed.success, true);
+  assert.equal(seed.paid_amount, 1004);
+  const loose = parseRequestPayResponse({ imp_success: "false", imp_uid: null, merchant_uid: "o" });
+  assert.equal(loose.success, false);
+  assert.equal(loose.imp_uid, null);
+  assert.equal("imp_success" in loose, false, "one success field only");
+  const redirect = parseRedirectQuery(new URL("https://shop.example/done?imp_uid=imp_1&merchant_uid=o-1&imp_success=true"));
+  assert.equal(redirect.success, true);
+  assert.deepEqual(Object.keys(redirect).sort(), Object.keys(seed).sort());
+  assertCoded(() => parseRedirectQuery("imp_success=perhaps"), "INVALID_FIELD", "imp_success");
+});
