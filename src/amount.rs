@@ -33,7 +33,9 @@ impl Amount {
     /// Parses a decimal number in JSON number syntax (leading zeros tolerated).
     /// Returns `None` for anything that is not a finite decimal number.
     pub fn parse(text: &str) -> Option<Amount> {
-        canonicalise(text).map(|canonical| Amount { canonical: canonical.into_boxed_str() })
+        canonicalise(text).map(|canonical| Amount {
+            canonical: canonical.into_boxed_str(),
+        })
     }
 
     /// Converts a finite `f64` through its shortest round-trip decimal form
@@ -47,7 +49,9 @@ impl Amount {
 
     /// Zero.
     pub fn zero() -> Amount {
-        Amount { canonical: "0".into() }
+        Amount {
+            canonical: "0".into(),
+        }
     }
 
     /// The canonical decimal text, e.g. `"10.1"`, `"-3"`, `"0"`.
@@ -125,12 +129,27 @@ impl<'de> Deserialize<'de> for Amount {
 
 /// Normalises a decimal literal (`-?digits(.digits)?([eE][+-]?digits)?`).
 fn canonicalise(text: &str) -> Option<String> {
+    // Fast path: a plain integer without leading zeros (how PortOne sends KRW) is canonical.
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let plain = !unsigned.is_empty()
+        && unsigned.bytes().all(|b| b.is_ascii_digit())
+        && (!unsigned.starts_with('0') || unsigned == "0");
+    if plain {
+        return Some(if unsigned == "0" {
+            "0".to_owned()
+        } else {
+            text.to_owned()
+        });
+    }
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
     };
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(at) => (unsigned.get(..at)?, parse_exponent(unsigned.get(at + 1..)?)?),
+        Some(at) => (
+            unsigned.get(..at)?,
+            parse_exponent(unsigned.get(at + 1..)?)?,
+        ),
         None => (unsigned, 0),
     };
     let (int_part, frac_part) = match mantissa.split_once('.') {
@@ -181,7 +200,11 @@ fn parse_exponent(text: &str) -> Option<i64> {
         return None;
     }
     let magnitude: i64 = digits.parse().ok()?;
-    Some(if text.starts_with('-') { -magnitude } else { magnitude })
+    Some(if text.starts_with('-') {
+        -magnitude
+    } else {
+        magnitude
+    })
 }
 
 #[cfg(test)]
@@ -206,13 +229,18 @@ mod tests {
     #[test]
     fn distinguishes_close_values() {
         assert_ne!(Amount::parse("1004"), Amount::parse("1004.0001"));
-        assert_ne!(Amount::parse("1000"), Amount::parse("1000.00000000000000001"));
+        assert_ne!(
+            Amount::parse("1000"),
+            Amount::parse("1000.00000000000000001")
+        );
         assert_eq!(Amount::from_f64(10.1), Amount::parse("10.10"));
     }
 
     #[test]
     fn rejects_non_numbers() {
-        for bad in ["", "-", ".5", "5.", "1e", "1e+", "abc", "1,000", "0x10", "1e999999", "NaN", " 1"] {
+        for bad in [
+            "", "-", ".5", "5.", "1e", "1e+", "abc", "1,000", "0x10", "1e999999", "NaN", " 1",
+        ] {
             assert_eq!(canon(bad), None, "{bad:?}");
         }
         assert_eq!(Amount::from_f64(f64::NAN), None);

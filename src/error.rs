@@ -59,7 +59,13 @@ pub struct ParseError {
 impl ParseError {
     /// A new error for `path` (use `""` for the whole input).
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        ParseError { code, path: path.into(), message: message.into(), api_code: None, api_message: None }
+        ParseError {
+            code,
+            path: path.into(),
+            message: message.into(),
+            api_code: None,
+            api_message: None,
+        }
     }
 
     /// An `API_ERROR` carrying PortOne's `code` and `message`.

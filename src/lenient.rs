@@ -79,39 +79,42 @@ impl<'de> Deserialize<'de> for Flag {
     }
 }
 
+/// The visitor behind [`Int`], shared with [`IntOrBlank`].
+struct IntVisitorRef;
+
 impl<'de> Deserialize<'de> for Int {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IntVisitor;
-        impl Visitor<'_> for IntVisitor {
-            type Value = Int;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an integer or a string holding one")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Int, E> {
-                Ok(Int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Int, E> {
-                i64::try_from(v)
-                    .map(Int)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Int, E> {
-                // 1e15 < 2^53: every integral f64 below it is exact.
-                if v.fract() == 0.0 && v.abs() < 1e15 {
-                    #[allow(clippy::cast_possible_truncation)]
-                    Ok(Int(v as i64))
-                } else {
-                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
-                }
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
-                v.trim()
-                    .parse::<i64>()
-                    .map(Int)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
-            }
+        deserializer.deserialize_any(IntVisitorRef)
+    }
+}
+
+impl Visitor<'_> for IntVisitorRef {
+    type Value = Int;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer or a string holding one")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Int, E> {
+        Ok(Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Int, E> {
+        i64::try_from(v)
+            .map(Int)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Int, E> {
+        // 1e15 < 2^53: every integral f64 below it is exact.
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(Int(v as i64))
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
         }
-        deserializer.deserialize_any(IntVisitor)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
+        v.trim()
+            .parse::<i64>()
+            .map(Int)
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
 }
 
@@ -151,24 +154,70 @@ pub(crate) struct IntOrBlank(pub Option<i64>);
 
 impl<'de> Deserialize<'de> for IntOrBlank {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Text::deserialize(deserializer)?;
-        let trimmed = text.0.trim();
-        if trimmed.is_empty() {
-            return Ok(IntOrBlank(None));
-        }
-        if let Ok(v) = trimmed.parse::<i64>() {
-            return Ok(IntOrBlank(Some(v)));
-        }
-        match trimmed.parse::<f64>() {
-            Ok(v) if v.fract() == 0.0 && v.abs() < 1e15 => {
-                #[allow(clippy::cast_possible_truncation)]
-                Ok(IntOrBlank(Some(v as i64)))
+        struct IntOrBlankVisitor;
+        impl Visitor<'_> for IntOrBlankVisitor {
+            type Value = IntOrBlank;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer or a string holding one")
             }
-            _ => Err(de::Error::invalid_value(
-                de::Unexpected::Str(trimmed),
-                &"an integer or a string holding one",
-            )),
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IntOrBlank, E> {
+                IntVisitorRef.visit_i64(v).map(|i| IntOrBlank(Some(i.0)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IntOrBlank, E> {
+                IntVisitorRef.visit_u64(v).map(|i| IntOrBlank(Some(i.0)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<IntOrBlank, E> {
+                IntVisitorRef.visit_f64(v).map(|i| IntOrBlank(Some(i.0)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IntOrBlank, E> {
+                let trimmed = v.trim();
+                if trimmed.is_empty() {
+                    return Ok(IntOrBlank(None));
+                }
+                match trimmed.parse::<f64>() {
+                    Ok(_) if trimmed.parse::<i64>().is_ok() => IntVisitorRef
+                        .visit_str(trimmed)
+                        .map(|i| IntOrBlank(Some(i.0))),
+                    Ok(float) => IntVisitorRef
+                        .visit_f64(float)
+                        .map(|i| IntOrBlank(Some(i.0))),
+                    Err(_) => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
+                }
+            }
         }
+        deserializer.deserialize_any(IntOrBlankVisitor)
+    }
+}
+
+/// Checks that a value is what [`Text`] accepts (a string, number or boolean) without
+/// keeping it: no allocation, even for numbers.
+pub(crate) struct TextShape;
+
+impl<'de> Deserialize<'de> for TextShape {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ShapeVisitor;
+        impl Visitor<'_> for ShapeVisitor {
+            type Value = TextShape;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<TextShape, E> {
+                Ok(TextShape)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<TextShape, E> {
+                Ok(TextShape)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<TextShape, E> {
+                Ok(TextShape)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<TextShape, E> {
+                Ok(TextShape)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<TextShape, E> {
+                Ok(TextShape)
+            }
+        }
+        deserializer.deserialize_any(ShapeVisitor)
     }
 }
 

@@ -22,7 +22,12 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
 )]
 
 mod amount;
@@ -33,18 +38,19 @@ mod lenient;
 mod parse;
 pub mod types;
 mod verify;
-#[cfg(feature = "webhook")]
-pub mod webhook;
 /// The JavaScript exports (`parsePayment`, `verifyPayment`, …); public so wasm tests can call
 /// them directly. Compiled only for wasm32.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+#[cfg(feature = "webhook")]
+pub mod webhook;
 
 pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};
 pub use parse::{parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response};
 pub use types::{PaymentAnnotation, RequestPayResponse};
 pub use verify::{
-    verify_payment, verify_payment_json, Expected, Failure, FailureCode, PaidState, Verdict,
+    verify_payment, verify_payment_json, verify_payment_str, Expected, Failure, FailureCode,
+    PaidState, Verdict,
 };

@@ -6,17 +6,21 @@
 use std::path::PathBuf;
 
 use portone_verify::types::{
-    AuthAnnotation, Envelope, PagedList, PaymentAnnotation, PaymentBalance, PaymentBalanceAnnotation,
-    PaymentBalanceHistoriesAnnotation, PaymentCancelAnnotation, VbankDepositAnnotation,
+    AuthAnnotation, Envelope, PagedList, PaymentAnnotation, PaymentBalance,
+    PaymentBalanceAnnotation, PaymentBalanceHistoriesAnnotation, PaymentCancelAnnotation,
+    VbankDepositAnnotation,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 fn swagger() -> Value {
-    let path = std::env::var_os("PORTONE_V1_OPENAPI").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/portone-v1.openapi.json")
-    });
+    let path = std::env::var_os("PORTONE_V1_OPENAPI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/reference/portone-v1.openapi.json")
+        });
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the official Swagger is needed at {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
@@ -46,13 +50,23 @@ fn sample(schema: &Value, definitions: &Value) -> Value {
         _ => {
             let properties = schema.get("properties").and_then(Value::as_object);
             let fields = properties.into_iter().flatten();
-            Value::Object(fields.map(|(k, v)| (k.clone(), sample(v, definitions))).collect())
+            Value::Object(
+                fields
+                    .map(|(k, v)| (k.clone(), sample(v, definitions)))
+                    .collect(),
+            )
         }
     }
 }
 
 /// Checks `actual` (the Rust round trip) against the Swagger schema, collecting problems.
-fn check(schema: &Value, definitions: &Value, actual: &Value, path: &str, problems: &mut Vec<String>) {
+fn check(
+    schema: &Value,
+    definitions: &Value,
+    actual: &Value,
+    path: &str,
+    problems: &mut Vec<String>,
+) {
     if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
         let name = reference.trim_start_matches("#/definitions/");
         return check(&definitions[name], definitions, actual, path, problems);
@@ -71,17 +85,32 @@ fn check(schema: &Value, definitions: &Value, actual: &Value, path: &str, proble
         Some("array") => match actual.as_array() {
             Some(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    check(&schema["items"], definitions, item, &format!("{path}[{i}]"), problems);
+                    check(
+                        &schema["items"],
+                        definitions,
+                        item,
+                        &format!("{path}[{i}]"),
+                        problems,
+                    );
                 }
                 !items.is_empty()
             }
             None => false,
         },
-        _ => match (schema.get("properties").and_then(Value::as_object), actual.as_object()) {
+        _ => match (
+            schema.get("properties").and_then(Value::as_object),
+            actual.as_object(),
+        ) {
             (Some(properties), Some(object)) => {
                 for (name, property) in properties {
                     match object.get(name) {
-                        Some(value) => check(property, definitions, value, &format!("{path}.{name}"), problems),
+                        Some(value) => check(
+                            property,
+                            definitions,
+                            value,
+                            &format!("{path}.{name}"),
+                            problems,
+                        ),
                         None => problems.push(format!("{path}.{name}: missing on the Rust type")),
                     }
                 }
@@ -92,12 +121,16 @@ fn check(schema: &Value, definitions: &Value, actual: &Value, path: &str, proble
         },
     };
     if !compatible {
-        problems.push(format!("{path}: Swagger says {schema_type}, Rust gives {actual}", schema_type = schema["type"]));
+        problems.push(format!(
+            "{path}: Swagger says {schema_type}, Rust gives {actual}",
+            schema_type = schema["type"]
+        ));
     }
 }
 
 fn round_trip<T: DeserializeOwned + Serialize>(input: &Value) -> Value {
-    let parsed: T = serde_json::from_value(input.clone()).unwrap_or_else(|e| panic!("parse: {e}\n{input:#}"));
+    let parsed: T =
+        serde_json::from_value(input.clone()).unwrap_or_else(|e| panic!("parse: {e}\n{input:#}"));
     serde_json::to_value(parsed).unwrap()
 }
 
@@ -110,7 +143,11 @@ fn conforms<T: DeserializeOwned + Serialize>(definition: &str) {
     let output = round_trip::<T>(&input);
     let mut problems = Vec::new();
     check(schema, definitions, &output, definition, &mut problems);
-    assert!(problems.is_empty(), "{definition}:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{definition}:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -158,6 +195,12 @@ fn the_check_itself_catches_a_missing_property() {
     output.as_object_mut().unwrap().remove("sandbox");
     output["amount"] = json!("12.5");
     let mut problems = Vec::new();
-    check(schema, definitions, &output, "PaymentAnnotation", &mut problems);
+    check(
+        schema,
+        definitions,
+        &output,
+        "PaymentAnnotation",
+        &mut problems,
+    );
     assert_eq!(problems.len(), 2, "{problems:?}");
 }

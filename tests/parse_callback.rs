@@ -25,7 +25,10 @@ fn parses_the_seed_sample_callback() {
     assert_eq!(r.pg_type.as_deref(), Some("payment"));
     assert_eq!(r.bank_name, None);
     assert_eq!(r.custom_data, None);
-    assert!(r.receipt_url.unwrap().starts_with("https://admin8.kcp.co.kr/"));
+    assert!(r
+        .receipt_url
+        .unwrap()
+        .starts_with("https://admin8.kcp.co.kr/"));
 }
 
 #[test]
@@ -50,14 +53,18 @@ fn failure_with_null_imp_uid() {
 #[test]
 fn new_sdk_shape_uses_error_code_only() {
     let ok = parse_request_pay_response(&fixture("callbacks/new-sdk-success.json")).unwrap();
-    assert!(ok.success, "no error_code and no flag means no error reported");
+    assert!(
+        ok.success,
+        "no error_code and no flag means no error reported"
+    );
     let failed = parse_request_pay_response(&fixture("callbacks/new-sdk-failure.json")).unwrap();
     assert!(!failed.success);
 }
 
 #[test]
 fn success_flag_with_failed_status_is_not_success() {
-    let r = parse_request_pay_response(&fixture("callbacks/success-but-failed-status.json")).unwrap();
+    let r =
+        parse_request_pay_response(&fixture("callbacks/success-but-failed-status.json")).unwrap();
     assert!(!r.success);
 }
 
@@ -72,7 +79,10 @@ fn bad_callback_fields_have_paths() {
     let e = parse_request_pay_response(br#"{"success":"maybe"}"#).unwrap_err();
     assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "success"));
     let e = parse_request_pay_response(br#"{"paid_amount":"12,000"}"#).unwrap_err();
-    assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "paid_amount"));
+    assert_eq!(
+        (e.code(), e.path()),
+        (ErrorCode::InvalidField, "paid_amount")
+    );
     let e = parse_request_pay_response(b"[]").unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     let e = parse_request_pay_response(b"{\"imp_uid\":").unwrap_err();
@@ -106,7 +116,9 @@ fn redirect_failure_with_encoded_message() {
 fn redirect_new_flow_without_flag() {
     let r = parse_redirect_query("imp_uid=imp_9&merchant_uid=m9").unwrap();
     assert!(r.success);
-    let r = parse_redirect_query("imp_uid=imp_9&merchant_uid=m9&error_code=PG_ERR&error_msg=x#frag").unwrap();
+    let r =
+        parse_redirect_query("imp_uid=imp_9&merchant_uid=m9&error_code=PG_ERR&error_msg=x#frag")
+            .unwrap();
     assert!(!r.success);
     assert_eq!(r.error_msg.as_deref(), Some("x"));
 }
@@ -114,6 +126,14 @@ fn redirect_new_flow_without_flag() {
 #[test]
 fn redirect_flag_must_be_boolean() {
     let e = parse_redirect_query("?imp_success=yes").unwrap_err();
-    assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "imp_success"));
-    assert_eq!(parse_redirect_query("https://shop.example/done").unwrap().imp_uid, None);
+    assert_eq!(
+        (e.code(), e.path()),
+        (ErrorCode::InvalidField, "imp_success")
+    );
+    assert_eq!(
+        parse_redirect_query("https://shop.example/done")
+            .unwrap()
+            .imp_uid,
+        None
+    );
 }

@@ -46,9 +46,15 @@ fn loose_types_match_strict_ones() {
 fn histories_and_usd() {
     let c = parse_payment(&payment_fixture("cancelled")).unwrap();
     assert_eq!(c.cancel_history.len(), 1);
-    assert_eq!(c.cancel_history[0].cancellation_id.as_deref(), Some("cancel_01"));
+    assert_eq!(
+        c.cancel_history[0].cancellation_id.as_deref(),
+        Some("cancel_01")
+    );
     let v = parse_payment(&payment_fixture("vbank-paid")).unwrap();
-    assert_eq!(v.deposit_history[0].depositor_name.as_deref(), Some("홍길동"));
+    assert_eq!(
+        v.deposit_history[0].depositor_name.as_deref(),
+        Some("홍길동")
+    );
     assert_eq!(v.pay_method, Some(PayMethod::Vbank));
     let usd = parse_payment(&payment_fixture("usd-cents")).unwrap();
     assert_eq!(usd.amount, Amount::parse("10.10").unwrap());
@@ -79,16 +85,26 @@ fn api_errors_carry_portone_code_and_message() {
 
 #[test]
 fn field_errors_have_paths() {
-    let e = parse_payment(br#"{"code":0,"response":{"imp_uid":"i","merchant_uid":"m","status":"paid"}}"#)
-        .unwrap_err();
-    assert_eq!((e.code(), e.path()), (ErrorCode::MissingField, "response.amount"));
+    let e = parse_payment(
+        br#"{"code":0,"response":{"imp_uid":"i","merchant_uid":"m","status":"paid"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code(), e.path()),
+        (ErrorCode::MissingField, "response.amount")
+    );
     let e = parse_payment(
         br#"{"imp_uid":"i","merchant_uid":"m","status":"paid","amount":1,"cancel_history":[{"amount":"x"}]}"#,
     )
     .unwrap_err();
-    assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "cancel_history[0].amount"));
-    let e = parse_payment(br#"{"imp_uid":"i","merchant_uid":"m","status":"paid","amount":1,"sandbox":"yes"}"#)
-        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.path()),
+        (ErrorCode::InvalidField, "cancel_history[0].amount")
+    );
+    let e = parse_payment(
+        br#"{"imp_uid":"i","merchant_uid":"m","status":"paid","amount":1,"sandbox":"yes"}"#,
+    )
+    .unwrap_err();
     assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "sandbox"));
     let e = parse_payment(b"\xff\xfe").unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidJson);

@@ -6,8 +6,8 @@ mod common;
 
 use common::payment_fixture;
 use portone_verify::{
-    parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment, verify_payment_json,
-    Amount, Expected,
+    parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
+    verify_payment_json, Amount, Expected,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -52,8 +52,12 @@ fn any_json() -> impl Strategy<Value = Value> {
 fn mutated_payment() -> impl Strategy<Value = Value> {
     let base: Value = serde_json::from_slice(&payment_fixture("bare-card-paid")).unwrap();
     let keys: Vec<String> = base.as_object().unwrap().keys().cloned().collect();
-    (prop::sample::select(keys), prop::option::of(any_json()), any::<bool>()).prop_map(
-        move |(key, value, enveloped)| {
+    (
+        prop::sample::select(keys),
+        prop::option::of(any_json()),
+        any::<bool>(),
+    )
+        .prop_map(move |(key, value, enveloped)| {
             let mut payment = base.clone();
             let object = payment.as_object_mut().unwrap();
             match value {
@@ -65,17 +69,22 @@ fn mutated_payment() -> impl Strategy<Value = Value> {
             } else {
                 payment
             }
-        },
-    )
+        })
 }
 
 /// What `ok` must imply, checked on the fully parsed payment.
 fn assert_ok_is_deserved(input: &[u8]) {
     let expected = order();
-    let Ok(verdict) = verify_payment_json(input, &expected) else { return };
+    let Ok(verdict) = verify_payment_json(input, &expected) else {
+        return;
+    };
     let parsed = parse_payment(input);
     if let Ok(payment) = &parsed {
-        assert_eq!(verdict, verify_payment(payment, &expected), "fast and full paths disagree");
+        assert_eq!(
+            verdict,
+            verify_payment(payment, &expected),
+            "fast and full paths disagree"
+        );
     }
     if verdict.is_ok() {
         let payment = parsed.expect("an ok verdict from input the full parser rejects");

@@ -29,7 +29,12 @@ fn codes(verdict: &Verdict) -> Vec<FailureCode> {
 #[test]
 fn paid_card_matches_its_order() {
     let v = judge("card-paid", &krw("57008833-33004", "1004"));
-    assert_eq!(v, Verdict::Verified { state: PaidState::Paid });
+    assert_eq!(
+        v,
+        Verdict::Verified {
+            state: PaidState::Paid
+        }
+    );
     assert!(judge("loose-types", &krw("57008833-33004", "1004")).is_ok());
     assert!(judge("bare-card-paid", &krw("57008833-33004", "1004.00")).is_ok());
 }
@@ -39,12 +44,17 @@ fn forged_amount_is_rejected() {
     let v = judge("card-paid", &krw("57008833-33004", "100400"));
     assert_eq!(codes(&v), [FailureCode::AmountMismatch]);
     let f = &v.failures()[0];
-    assert_eq!((f.field.as_str(), &f.expected, &f.actual), ("amount", &100400.into(), &1004.into()));
+    assert_eq!(
+        (f.field.as_str(), &f.expected, &f.actual),
+        ("amount", &100400.into(), &1004.into())
+    );
 }
 
 #[test]
 fn every_mismatch_is_listed() {
-    let expected = krw("other-order", "999").with_currency("USD").with_imp_uid("imp_other");
+    let expected = krw("other-order", "999")
+        .with_currency("USD")
+        .with_imp_uid("imp_other");
     let v = judge("card-paid", &expected);
     assert_eq!(
         codes(&v),
@@ -61,10 +71,23 @@ fn every_mismatch_is_listed() {
 fn vbank_ready_needs_permission() {
     let strict = judge("vbank-ready", &krw("order-vbank-ready", "50000"));
     assert_eq!(codes(&strict), [FailureCode::NotPaid]);
-    let allowed = judge("vbank-ready", &krw("order-vbank-ready", "50000").allow_virtual_account_issued(true));
-    assert_eq!(allowed, Verdict::Verified { state: PaidState::VirtualAccountIssued });
+    let allowed = judge(
+        "vbank-ready",
+        &krw("order-vbank-ready", "50000").allow_virtual_account_issued(true),
+    );
+    assert_eq!(
+        allowed,
+        Verdict::Verified {
+            state: PaidState::VirtualAccountIssued
+        }
+    );
     let paid = judge("vbank-paid", &krw("order-vbank-paid", "50000"));
-    assert_eq!(paid, Verdict::Verified { state: PaidState::Paid });
+    assert_eq!(
+        paid,
+        Verdict::Verified {
+            state: PaidState::Paid
+        }
+    );
 }
 
 #[test]
@@ -81,22 +104,34 @@ fn ready_without_an_issued_account_is_not_paid_even_when_allowed() {
 
 #[test]
 fn cancellations_are_rejected() {
-    assert_eq!(codes(&judge("cancelled", &krw("order-cancelled", "1004"))), [FailureCode::Cancelled]);
     assert_eq!(
-        codes(&judge("partially-cancelled", &krw("order-partial", "30000"))),
+        codes(&judge("cancelled", &krw("order-cancelled", "1004"))),
+        [FailureCode::Cancelled]
+    );
+    assert_eq!(
+        codes(&judge(
+            "partially-cancelled",
+            &krw("order-partial", "30000")
+        )),
         [FailureCode::PartiallyCancelled]
     );
 }
 
 #[test]
 fn sandbox_needs_permission() {
-    assert_eq!(codes(&judge("sandbox", &krw("order-sandbox", "1004"))), [FailureCode::SandboxPayment]);
+    assert_eq!(
+        codes(&judge("sandbox", &krw("order-sandbox", "1004"))),
+        [FailureCode::SandboxPayment]
+    );
     assert!(judge("sandbox", &krw("order-sandbox", "1004").allow_sandbox(true)).is_ok());
 }
 
 #[test]
 fn failed_and_unknown_status_are_not_paid() {
-    assert_eq!(codes(&judge("failed", &krw("order-failed", "1004"))), [FailureCode::NotPaid]);
+    assert_eq!(
+        codes(&judge("failed", &krw("order-failed", "1004"))),
+        [FailureCode::NotPaid]
+    );
     let v = judge("unknown-status", &krw("order-unknown", "1004"));
     assert_eq!(codes(&v), [FailureCode::NotPaid]);
     assert!(v.failures()[0].message.contains("partial_refunded"));
@@ -107,8 +142,14 @@ fn usd_cents_compare_exactly() {
     let usd = |amount: &str| krw("order-usd", amount).with_currency("USD");
     assert!(judge("usd-cents", &usd("10.10")).is_ok());
     assert!(judge("usd-cents", &usd("10.1")).is_ok());
-    assert_eq!(codes(&judge("usd-cents", &usd("10.1000001"))), [FailureCode::AmountMismatch]);
-    assert_eq!(codes(&judge("usd-cents", &usd("10"))), [FailureCode::AmountMismatch]);
+    assert_eq!(
+        codes(&judge("usd-cents", &usd("10.1000001"))),
+        [FailureCode::AmountMismatch]
+    );
+    assert_eq!(
+        codes(&judge("usd-cents", &usd("10"))),
+        [FailureCode::AmountMismatch]
+    );
 }
 
 #[test]
@@ -119,10 +160,20 @@ fn tiny_differences_are_mismatches() {
         )
     };
     let order = krw("m", "1004");
-    assert!(verify_payment_json(body("1004").as_bytes(), &order).unwrap().is_ok());
-    assert!(verify_payment_json(body("1004.0").as_bytes(), &order).unwrap().is_ok());
-    assert!(!verify_payment_json(body("1004.0001").as_bytes(), &order).unwrap().is_ok());
-    assert!(!verify_payment_json(body("1004.00000000000000001").as_bytes(), &order).unwrap().is_ok());
+    assert!(verify_payment_json(body("1004").as_bytes(), &order)
+        .unwrap()
+        .is_ok());
+    assert!(verify_payment_json(body("1004.0").as_bytes(), &order)
+        .unwrap()
+        .is_ok());
+    assert!(!verify_payment_json(body("1004.0001").as_bytes(), &order)
+        .unwrap()
+        .is_ok());
+    assert!(
+        !verify_payment_json(body("1004.00000000000000001").as_bytes(), &order)
+            .unwrap()
+            .is_ok()
+    );
 }
 
 #[test]
@@ -131,7 +182,11 @@ fn missing_judgement_fields_fail_closed() {
     let v = verify_payment_json(body, &krw("m", "1")).unwrap();
     assert_eq!(
         codes(&v),
-        [FailureCode::CurrencyMismatch, FailureCode::IncompletePayment, FailureCode::IncompletePayment]
+        [
+            FailureCode::CurrencyMismatch,
+            FailureCode::IncompletePayment,
+            FailureCode::IncompletePayment
+        ]
     );
     assert_eq!(v.failures()[1].field, "cancel_amount");
     assert_eq!(v.failures()[2].field, "sandbox");
@@ -143,10 +198,17 @@ fn unjudgeable_input_is_an_error() {
     let e = verify_payment_json(br#"{"code":0,"response":{"imp_uid":"i"}}"#, &order).unwrap_err();
     assert_eq!(e.code(), ErrorCode::MissingField);
     assert_eq!(e.path(), "response.merchant_uid");
-    let e = verify_payment_json(br#"{"code":-1,"message":"expired","response":null}"#, &order).unwrap_err();
+    let e = verify_payment_json(
+        br#"{"code":-1,"message":"expired","response":null}"#,
+        &order,
+    )
+    .unwrap_err();
     assert_eq!((e.code(), e.api_code()), (ErrorCode::ApiError, Some(-1)));
-    let e = verify_payment_json(br#"{"imp_uid":"i","merchant_uid":"m","amount":1,"amount":2,"status":"paid"}"#, &order)
-        .unwrap_err();
+    let e = verify_payment_json(
+        br#"{"imp_uid":"i","merchant_uid":"m","amount":1,"amount":2,"status":"paid"}"#,
+        &order,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidField);
     assert!(verify_payment_json(b"null", &order).is_err());
 }
@@ -154,7 +216,10 @@ fn unjudgeable_input_is_an_error() {
 #[test]
 fn every_fixture_gives_the_same_verdict_both_ways() {
     for name in PAYMENT_FIXTURES {
-        for expected in [krw("57008833-33004", "1004"), krw("x", "0").allow_sandbox(true)] {
+        for expected in [
+            krw("57008833-33004", "1004"),
+            krw("x", "0").allow_sandbox(true),
+        ] {
             judge(name, &expected);
         }
     }
@@ -163,14 +228,25 @@ fn every_fixture_gives_the_same_verdict_both_ways() {
 #[test]
 fn expected_from_json_reports_paths() {
     let e = Expected::from_json(br#"{"merchantUid":"m"}"#).unwrap_err();
-    assert_eq!((e.code(), e.path()), (ErrorCode::InvalidArgument, "expected.amount"));
+    assert_eq!(
+        (e.code(), e.path()),
+        (ErrorCode::InvalidArgument, "expected.amount")
+    );
     let e = Expected::from_json(br#"{"merchantUid":"m","amount":"ten"}"#).unwrap_err();
-    assert_eq!((e.code(), e.path()), (ErrorCode::InvalidArgument, "expected.amount"));
+    assert_eq!(
+        (e.code(), e.path()),
+        (ErrorCode::InvalidArgument, "expected.amount")
+    );
     let e = Expected::from_json(br#"{"merchantUid":"","amount":1}"#).unwrap_err();
     assert_eq!(e.path(), "expected.merchantUid");
     let e = Expected::from_json(br#"{"merchantUid":"m","amount":-1}"#).unwrap_err();
     assert_eq!(e.path(), "expected.amount");
-    let ok = Expected::from_json(br#"{"merchantUid":"m","amount":"10.10","currency":"USD","allowSandbox":true}"#)
-        .unwrap();
-    assert_eq!((ok.amount.as_str(), ok.currency.as_str(), ok.allow_sandbox), ("10.1", "USD", true));
+    let ok = Expected::from_json(
+        br#"{"merchantUid":"m","amount":"10.10","currency":"USD","allowSandbox":true}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (ok.amount.as_str(), ok.currency.as_str(), ok.allow_sandbox),
+        ("10.1", "USD", true)
+    );
 }

@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Error, Reflect, Uint8Array, JSON};
-use portone_verify::wasm::{parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment};
+use portone_verify::wasm::{
+    parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -23,7 +25,10 @@ fn object(json: &str) -> JsValue {
 
 /// Asserts `result` is a thrown `PortOneVerifyError` with this `code` and `path`.
 fn assert_error(result: Result<JsValue, JsValue>, code: &str, path: &str) -> Error {
-    let err: Error = result.expect_err("expected an error").dyn_into().expect("a real Error");
+    let err: Error = result
+        .expect_err("expected an error")
+        .dyn_into()
+        .expect("a real Error");
     assert_eq!(String::from(err.name()), "PortOneVerifyError");
     assert_eq!(get(&err, "code").as_string().as_deref(), Some(code));
     assert_eq!(get(&err, "path").as_string().as_deref(), Some(path));
@@ -34,37 +39,67 @@ fn assert_error(result: Result<JsValue, JsValue>, code: &str, path: &str) -> Err
 fn callback_object_and_string_give_the_same_result() {
     let from_object = parse_request_pay_response(object(SEED_CALLBACK)).unwrap();
     let from_string = parse_request_pay_response(JsValue::from_str(SEED_CALLBACK)).unwrap();
-    assert_eq!(JSON::stringify(&from_object).unwrap(), JSON::stringify(&from_string).unwrap());
+    assert_eq!(
+        JSON::stringify(&from_object).unwrap(),
+        JSON::stringify(&from_string).unwrap()
+    );
     assert_eq!(get(&from_object, "success"), JsValue::TRUE);
     assert_eq!(get(&from_object, "paid_amount").as_f64(), Some(1004.0));
-    assert_eq!(get(&from_object, "imp_uid").as_string().as_deref(), Some("imp_347242536261"));
+    assert_eq!(
+        get(&from_object, "imp_uid").as_string().as_deref(),
+        Some("imp_347242536261")
+    );
 }
 
 #[wasm_bindgen_test]
 fn callback_string_booleans_and_null_imp_uid() {
-    let r = parse_request_pay_response(object(r#"{"imp_success":"false","imp_uid":null,"paid_amount":"1004"}"#))
-        .unwrap();
+    let r = parse_request_pay_response(object(
+        r#"{"imp_success":"false","imp_uid":null,"paid_amount":"1004"}"#,
+    ))
+    .unwrap();
     assert_eq!(get(&r, "success"), JsValue::FALSE);
     assert!(get(&r, "imp_uid").is_null());
     assert_eq!(get(&r, "paid_amount").as_f64(), Some(1004.0));
-    assert_error(parse_request_pay_response(object(r#"{"success":"maybe"}"#)), "INVALID_FIELD", "success");
-    assert_error(parse_request_pay_response(JsValue::from_f64(3.0)), "INVALID_INPUT", "");
-    assert_error(parse_request_pay_response(JsValue::from_str("{")), "INVALID_JSON", "");
+    assert_error(
+        parse_request_pay_response(object(r#"{"success":"maybe"}"#)),
+        "INVALID_FIELD",
+        "success",
+    );
+    assert_error(
+        parse_request_pay_response(JsValue::from_f64(3.0)),
+        "INVALID_INPUT",
+        "",
+    );
+    assert_error(
+        parse_request_pay_response(JsValue::from_str("{")),
+        "INVALID_JSON",
+        "",
+    );
 }
 
 #[wasm_bindgen_test]
 fn redirect_query() {
-    let r = parse_redirect_query(JsValue::from_str("https://a.example/done?imp_uid=imp_1&merchant_uid=o%201&imp_success=true"))
-        .unwrap();
+    let r = parse_redirect_query(JsValue::from_str(
+        "https://a.example/done?imp_uid=imp_1&merchant_uid=o%201&imp_success=true",
+    ))
+    .unwrap();
     assert_eq!(get(&r, "merchant_uid").as_string().as_deref(), Some("o 1"));
     assert_eq!(get(&r, "success"), JsValue::TRUE);
-    assert_error(parse_redirect_query(JsValue::from_str("?imp_success=1")), "INVALID_FIELD", "imp_success");
+    assert_error(
+        parse_redirect_query(JsValue::from_str("?imp_success=1")),
+        "INVALID_FIELD",
+        "imp_success",
+    );
 }
 
 #[wasm_bindgen_test]
 fn payment_from_string_bytes_and_object() {
     let bytes = Uint8Array::from(CARD_PAID.as_bytes());
-    for input in [JsValue::from_str(CARD_PAID), bytes.into(), object(CARD_PAID)] {
+    for input in [
+        JsValue::from_str(CARD_PAID),
+        bytes.into(),
+        object(CARD_PAID),
+    ] {
         let p = parse_payment(input).unwrap();
         assert_eq!(get(&p, "amount").as_f64(), Some(1004.0));
         assert_eq!(get(&p, "sandbox"), JsValue::FALSE);
@@ -75,32 +110,59 @@ fn payment_from_string_bytes_and_object() {
 #[wasm_bindgen_test]
 fn payment_errors_carry_code_and_path() {
     let body = r#"{"code":0,"response":{"imp_uid":"i","merchant_uid":"m","status":"paid","amount":"12a"}}"#;
-    assert_error(parse_payment(JsValue::from_str(body)), "INVALID_FIELD", "response.amount");
+    assert_error(
+        parse_payment(JsValue::from_str(body)),
+        "INVALID_FIELD",
+        "response.amount",
+    );
     let body = r#"{"code":0,"response":{"imp_uid":"i","merchant_uid":"m","status":"paid"}}"#;
-    assert_error(parse_payment(JsValue::from_str(body)), "MISSING_FIELD", "response.amount");
+    assert_error(
+        parse_payment(JsValue::from_str(body)),
+        "MISSING_FIELD",
+        "response.amount",
+    );
     let err = assert_error(
-        parse_payment(JsValue::from_str(r#"{"code":-1,"message":"토큰 만료","response":null}"#)),
+        parse_payment(JsValue::from_str(
+            r#"{"code":-1,"message":"토큰 만료","response":null}"#,
+        )),
         "API_ERROR",
         "code",
     );
     assert_eq!(get(&err, "apiCode").as_f64(), Some(-1.0));
-    assert_eq!(get(&err, "apiMessage").as_string().as_deref(), Some("토큰 만료"));
+    assert_eq!(
+        get(&err, "apiMessage").as_string().as_deref(),
+        Some("토큰 만료")
+    );
     assert_error(parse_payment(JsValue::NULL), "INVALID_INPUT", "");
 }
 
 #[wasm_bindgen_test]
 fn verify_ok_and_forged() {
-    let good = verify_payment(JsValue::from_str(CARD_PAID), object(r#"{"merchantUid":"57008833-33004","amount":1004}"#))
-        .unwrap();
+    let good = verify_payment(
+        JsValue::from_str(CARD_PAID),
+        object(r#"{"merchantUid":"57008833-33004","amount":1004}"#),
+    )
+    .unwrap();
     assert_eq!(get(&good, "ok"), JsValue::TRUE);
     assert_eq!(get(&good, "state").as_string().as_deref(), Some("paid"));
-    assert_eq!(get(&get(&good, "payment"), "imp_uid").as_string().as_deref(), Some("imp_347242536261"));
+    assert_eq!(
+        get(&get(&good, "payment"), "imp_uid")
+            .as_string()
+            .as_deref(),
+        Some("imp_347242536261")
+    );
 
-    let forged = verify_payment(JsValue::from_str(CARD_PAID), object(r#"{"merchantUid":"57008833-33004","amount":100400}"#))
-        .unwrap();
+    let forged = verify_payment(
+        JsValue::from_str(CARD_PAID),
+        object(r#"{"merchantUid":"57008833-33004","amount":100400}"#),
+    )
+    .unwrap();
     assert_eq!(get(&forged, "ok"), JsValue::FALSE);
     let failure = js_sys::Array::from(&get(&forged, "failures")).get(0);
-    assert_eq!(get(&failure, "code").as_string().as_deref(), Some("AMOUNT_MISMATCH"));
+    assert_eq!(
+        get(&failure, "code").as_string().as_deref(),
+        Some("AMOUNT_MISMATCH")
+    );
     assert_eq!(get(&failure, "expected").as_f64(), Some(100400.0));
     assert_eq!(get(&failure, "actual").as_f64(), Some(1004.0));
 }
@@ -108,21 +170,40 @@ fn verify_ok_and_forged() {
 #[wasm_bindgen_test]
 fn lazy_payment_survives_later_changes_to_the_bytes() {
     let bytes = Uint8Array::from(CARD_PAID.as_bytes());
-    let verdict = verify_payment(bytes.clone().into(), object(r#"{"merchantUid":"57008833-33004","amount":"1004.00"}"#))
-        .unwrap();
+    let verdict = verify_payment(
+        bytes.clone().into(),
+        object(r#"{"merchantUid":"57008833-33004","amount":"1004.00"}"#),
+    )
+    .unwrap();
     bytes.fill(b' ', 0, bytes.length());
     assert_eq!(get(&verdict, "ok"), JsValue::TRUE);
-    assert_eq!(get(&get(&verdict, "payment"), "merchant_uid").as_string().as_deref(), Some("57008833-33004"));
+    assert_eq!(
+        get(&get(&verdict, "payment"), "merchant_uid")
+            .as_string()
+            .as_deref(),
+        Some("57008833-33004")
+    );
 }
 
 #[wasm_bindgen_test]
 fn verify_rejects_bad_expectations() {
     let payment = JsValue::from_str(CARD_PAID);
-    assert_error(verify_payment(payment.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT", "expected");
     assert_error(
-        verify_payment(payment.clone(), object(r#"{"merchantUid":"m","amount":"ten"}"#)),
+        verify_payment(payment.clone(), JsValue::UNDEFINED),
+        "INVALID_ARGUMENT",
+        "expected",
+    );
+    assert_error(
+        verify_payment(
+            payment.clone(),
+            object(r#"{"merchantUid":"m","amount":"ten"}"#),
+        ),
         "INVALID_ARGUMENT",
         "expected.amount",
     );
-    assert_error(verify_payment(payment, object(r#"{"amount":1}"#)), "INVALID_ARGUMENT", "expected.merchantUid");
+    assert_error(
+        verify_payment(payment, object(r#"{"amount":1}"#)),
+        "INVALID_ARGUMENT",
+        "expected.merchantUid",
+    );
 }

@@ -16,10 +16,12 @@ pub(crate) fn without_bom(input: &[u8]) -> &[u8] {
 pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
     let input = without_bom(input);
     if input.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(input) {
-            Ok(_) => ParseError::new(ErrorCode::InvalidInput, "", "expected a JSON object"),
-            Err(err) => from_json_error(&err, String::new()),
-        });
+        return Err(
+            match serde_json::from_slice::<serde::de::IgnoredAny>(input) {
+                Ok(_) => ParseError::new(ErrorCode::InvalidInput, "", "expected a JSON object"),
+                Err(err) => from_json_error(&err, String::new()),
+            },
+        );
     }
     let mut de = serde_json::Deserializer::from_slice(input);
     let value = serde_path_to_error::deserialize(&mut de).map_err(from_path_error)?;
@@ -29,8 +31,17 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError>
 
 /// Decodes a borrowed `T` (zero-copy strings) without path tracking; callers re-decode with
 /// [`decode`] to explain a failure.
-pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(input: &'a [u8]) -> Result<T, serde_json::Error> {
+pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(
+    input: &'a [u8],
+) -> Result<T, serde_json::Error> {
     serde_json::from_slice(without_bom(input))
+}
+
+/// [`decode_borrowed`] for text already known to be UTF-8: strings are not validated again.
+pub(crate) fn decode_borrowed_str<'a, T: Deserialize<'a>>(
+    input: &'a str,
+) -> Result<T, serde_json::Error> {
+    serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(input))
 }
 
 fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
@@ -38,7 +49,11 @@ fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseE
     // (e.g. inside a truncated document): keep only the part before the first unknown one.
     let path = err.path().to_string();
     let known = path.split(".?").next().unwrap_or_default();
-    let path = if known == "." || known.starts_with('?') { String::new() } else { known.to_owned() };
+    let path = if known == "." || known.starts_with('?') {
+        String::new()
+    } else {
+        known.to_owned()
+    };
     from_json_error(err.inner(), path)
 }
 
@@ -91,9 +106,15 @@ mod tests {
     #[test]
     fn reports_paths_and_codes() {
         let e = decode::<Outer>(br#"{"inner":[{"n":1},{"n":"x"}]}"#).unwrap_err();
-        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "inner[1].n"));
+        assert_eq!(
+            (e.code(), e.path()),
+            (ErrorCode::InvalidField, "inner[1].n")
+        );
         let e = decode::<Outer>(br#"{"inner":[{}]}"#).unwrap_err();
-        assert_eq!((e.code(), e.path()), (ErrorCode::MissingField, "inner[0].n"));
+        assert_eq!(
+            (e.code(), e.path()),
+            (ErrorCode::MissingField, "inner[0].n")
+        );
         let e = decode::<Outer>(br#"{"inner":[{"n":1}"#).unwrap_err();
         assert_eq!(e.code(), ErrorCode::InvalidJson);
         assert!(!e.path().contains('?'), "{e:?}");

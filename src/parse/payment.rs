@@ -39,7 +39,10 @@ pub fn parse_enveloped<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseErro
         Some(envelope) => {
             let code = envelope.code.map_or(0, |c| c.0);
             if code != 0 {
-                return Err(ParseError::api(code, envelope.message.map(|m| m.0.into_owned())));
+                return Err(ParseError::api(
+                    code,
+                    envelope.message.map(|m| m.0.into_owned()),
+                ));
             }
             match envelope.response.map(RawValue::get) {
                 None | Some("null") => Err(ParseError::new(
@@ -47,7 +50,9 @@ pub fn parse_enveloped<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseErro
                     "response",
                     "the envelope's response is null",
                 )),
-                Some(response) => json::decode(response.as_bytes()).map_err(|e| e.within("response")),
+                Some(response) => {
+                    json::decode(response.as_bytes()).map_err(|e| e.within("response"))
+                }
             }
         }
     }

@@ -207,7 +207,10 @@ mod tests {
 
     #[test]
     fn lists_known_values() {
-        assert_eq!(PaymentStatus::KNOWN, &["ready", "paid", "cancelled", "failed"]);
+        assert_eq!(
+            PaymentStatus::KNOWN,
+            &["ready", "paid", "cancelled", "failed"]
+        );
         assert!(PgProvider::KNOWN.contains(&"html5_inicis"));
     }
 }

@@ -19,11 +19,21 @@ pub struct RequestPayResponse {
     #[serde(skip_deserializing)]
     pub success: bool,
     /// The `success` flag as sent (deprecated by PortOne; some PGs send `imp_success`).
-    #[serde(rename(deserialize = "success"), default, deserialize_with = "lenient::flag", skip_serializing)]
+    #[serde(
+        rename(deserialize = "success"),
+        default,
+        deserialize_with = "lenient::flag",
+        skip_serializing
+    )]
     #[tsify(optional)]
     pub reported_success: Option<bool>,
     /// The `imp_success` flag as sent.
-    #[serde(rename(deserialize = "imp_success"), default, deserialize_with = "lenient::flag", skip_serializing)]
+    #[serde(
+        rename(deserialize = "imp_success"),
+        default,
+        deserialize_with = "lenient::flag",
+        skip_serializing
+    )]
     #[tsify(optional)]
     pub reported_imp_success: Option<bool>,
     /// PG failure code; present means the payment failed.
@@ -126,7 +136,10 @@ pub struct RequestPayResponse {
 impl RequestPayResponse {
     /// Recomputes [`success`](Self::success) from the reported fields.
     pub fn normalise(&mut self) {
-        let has_error_code = self.error_code.as_deref().is_some_and(|c| !c.trim().is_empty());
+        let has_error_code = self
+            .error_code
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty());
         let flagged_false =
             self.reported_success == Some(false) || self.reported_imp_success == Some(false);
         let failed = self.status == Some(PaymentStatus::Failed);

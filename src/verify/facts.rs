@@ -5,9 +5,10 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::amount::Amount;
-use crate::lenient::{Flag, Int, IntOrBlank, Text};
+use crate::lenient::{Flag, Int, IntOrBlank, Text, TextShape};
 use crate::types::{PaymentAnnotation, PaymentCancelAnnotation, Promotion, VbankDepositAnnotation};
 
 /// A view of the fields verification reads.
@@ -73,15 +74,15 @@ impl<'a> FactFields<'a> {
         match kind {
             FieldKind::ImpUid => self.imp_uid = map.next_value()?,
             FieldKind::MerchantUid => self.merchant_uid = map.next_value()?,
-            FieldKind::Amount => self.amount = map.next_value()?,
-            FieldKind::CancelAmount => self.cancel_amount = map.next_value()?,
+            FieldKind::Amount => self.amount = amount_token(map.next_value()?)?,
+            FieldKind::CancelAmount => self.cancel_amount = amount_token(map.next_value()?)?,
             FieldKind::Currency => self.currency = map.next_value()?,
             FieldKind::Status => self.status = map.next_value()?,
             FieldKind::Sandbox => self.sandbox = map.next_value::<Option<Flag>>()?.map(|f| f.0),
             FieldKind::PayMethod => self.pay_method = map.next_value()?,
             FieldKind::VbankNum => self.vbank_num = map.next_value()?,
             FieldKind::Text => {
-                map.next_value::<Option<Text<'de>>>()?;
+                map.next_value::<Option<TextShape>>()?;
             }
             FieldKind::Int => {
                 map.next_value::<Option<IntOrBlank>>()?;
@@ -150,7 +151,11 @@ pub(crate) enum FactsDocument<'a> {
     /// A bare payment object.
     Bare(FactFields<'a>),
     /// An envelope; `response` is `None` when absent or `null`.
-    Envelope { code: i64, message: Option<Text<'a>>, response: Option<FactFields<'a>> },
+    Envelope {
+        code: i64,
+        message: Option<Text<'a>>,
+        response: Option<FactFields<'a>>,
+    },
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for FactsDocument<'a> {
@@ -188,6 +193,15 @@ impl<'de: 'a, 'a> Deserialize<'de> for FactsDocument<'a> {
         }
         deserializer.deserialize_map(DocumentVisitor(std::marker::PhantomData))
     }
+}
+
+/// An amount read from its borrowed raw token (no copy of the token itself).
+fn amount_token<E: de::Error>(raw: Option<&RawValue>) -> Result<Option<Amount>, E> {
+    raw.map(|raw| {
+        Amount::from_json_token(raw.get())
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Other(raw.get()), &"a decimal amount"))
+    })
+    .transpose()
 }
 
 /// How the fast path reads each `PaymentAnnotation` field.
@@ -285,9 +299,12 @@ mod tests {
 
     #[test]
     fn every_payment_field_is_known_once() {
-        let sample = serde_json::to_value(crate::parse_payment(
-            br#"{"imp_uid":"i","merchant_uid":"m","amount":1,"status":"paid"}"#,
-        ).unwrap())
+        let sample = serde_json::to_value(
+            crate::parse_payment(
+                br#"{"imp_uid":"i","merchant_uid":"m","amount":1,"status":"paid"}"#,
+            )
+            .unwrap(),
+        )
         .unwrap();
         let fields = sample.as_object().unwrap();
         let mut indices: Vec<u8> = fields.keys().map(|k| known_field(k).unwrap().0).collect();

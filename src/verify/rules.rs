@@ -11,7 +11,13 @@ use crate::amount::Amount;
 pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict {
     let mut failures = Vec::new();
     let mut fail = |code, field: &str, want: Value, got: Value, message: String| {
-        failures.push(Failure { code, field: field.to_owned(), expected: want, actual: got, message });
+        failures.push(Failure {
+            code,
+            field: field.to_owned(),
+            expected: want,
+            actual: got,
+            message,
+        });
     };
 
     if payment.merchant_uid != expected.merchant_uid {
@@ -40,18 +46,26 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
             "amount",
             amount(&expected.amount),
             amount(payment.amount),
-            format!("amount is {}, the order costs {}", payment.amount, expected.amount),
+            format!(
+                "amount is {}, the order costs {}",
+                payment.amount, expected.amount
+            ),
         );
     }
-    let currency_matches =
-        payment.currency.is_some_and(|c| c.trim().eq_ignore_ascii_case(expected.currency.trim()));
+    let currency_matches = payment
+        .currency
+        .is_some_and(|c| c.trim().eq_ignore_ascii_case(expected.currency.trim()));
     if !currency_matches {
         fail(
             FailureCode::CurrencyMismatch,
             "currency",
             text(&expected.currency),
             payment.currency.map_or(Value::Null, text),
-            format!("currency is {}, the order is in {}", payment.currency.unwrap_or("missing"), expected.currency),
+            format!(
+                "currency is {}, the order is in {}",
+                payment.currency.unwrap_or("missing"),
+                expected.currency
+            ),
         );
     }
 

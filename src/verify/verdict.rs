@@ -14,6 +14,16 @@ pub enum PaidState {
     VirtualAccountIssued,
 }
 
+impl PaidState {
+    /// The state as serialised: `"paid"` or `"virtual_account_issued"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaidState::Paid => "paid",
+            PaidState::VirtualAccountIssued => "virtual_account_issued",
+        }
+    }
+}
+
 /// Why a payment does not match the order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Tsify)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

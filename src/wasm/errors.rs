@@ -27,7 +27,11 @@ impl From<ParseError> for JsValue {
         let js = coded_error(err.code().as_str(), err.message(), Some(err.path()));
         if let Some(api_code) = err.api_code() {
             set(&js, "apiCode", &JsValue::from_f64(api_code as f64));
-            set(&js, "apiMessage", &err.api_message().map_or(JsValue::NULL, JsValue::from_str));
+            set(
+                &js,
+                "apiMessage",
+                &err.api_message().map_or(JsValue::NULL, JsValue::from_str),
+            );
         }
         js.into()
     }

@@ -6,8 +6,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::coded_error;
+use super::expected::expected_from_js;
 use super::input::{json_bytes, to_js};
-use crate::verify::Expected;
+use super::verdict::verdict_to_js;
 
 /// Parses an `IMP.request_pay` callback payload (the object, or its JSON string or bytes)
 /// into one normalised shape. `success` means "the SDK reported no error", never "paid":
@@ -34,11 +35,18 @@ pub fn parse_redirect_query(
         Some(text) => text,
         None if input.is_object() => {
             // URL has `href`; URLSearchParams (and URL) stringify to their query text.
-            let href = Reflect::get(&input, &JsValue::from_str("href")).ok().and_then(|h| h.as_string());
-            href.unwrap_or_else(|| String::from(js_sys::JsString::from(input.clone())))
+            let href = Reflect::get(&input, &JsValue::from_str("href"))
+                .ok()
+                .and_then(|h| h.as_string());
+            href.unwrap_or_else(|| String::from(input.unchecked_ref::<js_sys::Object>().to_string()))
         }
         None => {
-            return Err(coded_error("INVALID_INPUT", "expected a URL or a query string", Some("")).into())
+            return Err(coded_error(
+                "INVALID_INPUT",
+                "expected a URL or a query string",
+                Some(""),
+            )
+            .into())
         }
     };
     to_js(&crate::parse_redirect_query(&text)?)
@@ -76,51 +84,20 @@ pub fn verify_payment(
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
     let expected = expected_from_js(&expected)?;
-    let bytes = json_bytes(&payment)?;
-    let verdict = crate::verify_payment_json(&bytes, &expected)?;
-    let verdict = to_js(&verdict)?;
-    // Bytes may be reused by the caller: keep a copy for the lazy `payment`.
-    let source = match payment.dyn_ref::<Uint8Array>() {
-        Some(bytes) => bytes.slice(0, bytes.length()).into(),
-        None => payment,
+    let (verdict, source) = if let Some(text) = payment.as_string() {
+        (crate::verify_payment_str(&text, &expected)?, payment)
+    } else if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {
+        let verdict = crate::verify_payment_json(&bytes.to_vec(), &expected)?;
+        // The caller may reuse its buffer: the lazy `payment` reads a copy.
+        (verdict, bytes.slice(0, bytes.length()).into())
+    } else {
+        (crate::verify_payment_json(&json_bytes(&payment)?, &expected)?, payment)
     };
-    PARSE_PAYMENT.with(|parse| with_lazy_payment(&verdict, &source, parse));
-    Ok(verdict)
-}
-
-fn expected_from_js(expected: &JsValue) -> Result<Expected, JsValue> {
-    if !expected.is_object() {
-        return Err(coded_error(
-            "INVALID_ARGUMENT",
-            "expected must be an object like { merchantUid, amount }",
-            Some("expected"),
-        )
-        .into());
-    }
-    let bytes = json_bytes(expected)?;
-    Ok(Expected::from_json(&bytes)?)
+    PARSE_PAYMENT.with(|parse| verdict_to_js(&verdict, &source, parse))
 }
 
 thread_local! {
     /// `parsePayment` as a JS function, made once per instance, for lazy `payment` getters.
     static PARSE_PAYMENT: JsValue =
         Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(parse_payment).into_js_value();
-}
-
-#[wasm_bindgen(inline_js = "
-export function withLazyPayment(verdict, source, parse) {
-  let cached;
-  Object.defineProperty(verdict, 'payment', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (cached === undefined) cached = parse(source);
-      return cached;
-    },
-  });
-}
-")]
-extern "C" {
-    #[wasm_bindgen(js_name = withLazyPayment)]
-    fn with_lazy_payment(verdict: &JsValue, source: &JsValue, parse: &JsValue);
 }

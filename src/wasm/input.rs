@@ -22,7 +22,11 @@ pub(crate) fn json_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
     }
     if value.is_object() {
         let text = JSON::stringify(value).map_err(|_| {
-            coded_error("INVALID_INPUT", "the object cannot be turned into JSON", Some(""))
+            coded_error(
+                "INVALID_INPUT",
+                "the object cannot be turned into JSON",
+                Some(""),
+            )
         })?;
         return Ok(String::from(text).into_bytes());
     }

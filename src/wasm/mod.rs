@@ -3,8 +3,12 @@
 #[cfg(feature = "client")]
 mod client;
 pub(crate) mod errors;
+mod expected;
 mod exports;
-pub use exports::{parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment};
+pub use exports::{
+    parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
+};
 pub(crate) mod input;
+mod verdict;
 #[cfg(feature = "webhook")]
 mod webhook;

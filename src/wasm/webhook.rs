@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use super::errors::{coded_error, set};
 use super::input::{json_bytes, to_js};
 use crate::webhook::{
-    SecretError, SignedWebhook, VerificationFailure, WebhookError, WebhookHeaders, WebhookSecret, WebhookV2,
+    SecretError, SignedWebhook, VerificationFailure, WebhookError, WebhookHeaders, WebhookSecret,
+    WebhookV2,
 };
 
 /// Parses a V1 webhook body (PortOne's notification POST): the raw body as a string or
@@ -22,20 +23,29 @@ use crate::webhook::{
 /// absent or empty `imp_uid` / `merchant_uid`, `INVALID_JSON`, or `INVALID_INPUT`.
 #[wasm_bindgen(js_name = parseWebhookV1, unchecked_return_type = "WebhookV1")]
 pub fn parse_webhook_v1(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | URLSearchParams | object")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | URLSearchParams | object")]
+    body: JsValue,
     #[wasm_bindgen(js_name = contentType)] content_type: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let (bytes, content_type) = if is_url_search_params(&body) {
         let query = String::from(body.unchecked_ref::<Object>().to_string());
-        (query.into_bytes(), Some("application/x-www-form-urlencoded".to_owned()))
-    } else if body.is_string() || body.is_instance_of::<Uint8Array>() || body.is_instance_of::<ArrayBuffer>()
+        (
+            query.into_bytes(),
+            Some("application/x-www-form-urlencoded".to_owned()),
+        )
+    } else if body.is_string()
+        || body.is_instance_of::<Uint8Array>()
+        || body.is_instance_of::<ArrayBuffer>()
     {
         (json_bytes(&body)?, content_type)
     } else {
         // An object made by a body parser (from JSON or from a form): read it as JSON.
         (json_bytes(&body)?, Some("application/json".to_owned()))
     };
-    to_js(&crate::webhook::parse_webhook_v1(&bytes, content_type.as_deref())?)
+    to_js(&crate::webhook::parse_webhook_v1(
+        &bytes,
+        content_type.as_deref(),
+    )?)
 }
 
 /// Verifies a V2 webhook exactly as PortOne's `@portone/server-sdk` `Webhook.verify` does
@@ -65,7 +75,10 @@ pub fn verify_webhook_v2(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] secret: JsValue,
     #[wasm_bindgen(js_name = rawBody, unchecked_param_type = "string | Uint8Array | ArrayBuffer")]
     raw_body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Headers | Record<string, string | string[] | undefined>")] headers: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "Headers | Record<string, string | string[] | undefined>"
+    )]
+    headers: JsValue,
     options: Option<VerifyWebhookV2Options>,
 ) -> Result<JsValue, JsValue> {
     let body = raw_body_bytes(&raw_body)?;
@@ -106,7 +119,9 @@ fn raw_body_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
 /// `Math.floor(now / 1000)` for `options.now` (milliseconds), or for `Date.now()`.
 fn now_seconds(options: Option<&JsValue>) -> Result<i64, JsValue> {
     let given = match options {
-        Some(options) if options.is_object() => Reflect::get(options, &JsValue::from_str("now")).ok(),
+        Some(options) if options.is_object() => {
+            Reflect::get(options, &JsValue::from_str("now")).ok()
+        }
         _ => None,
     };
     let millis = match given {
@@ -136,20 +151,29 @@ fn headers_from_js(headers: &JsValue) -> WebhookHeaders {
     if !headers.is_object() {
         return WebhookHeaders::new();
     }
-    let getter =
-        Reflect::get(headers, &JsValue::from_str("get")).ok().and_then(|g| g.dyn_into::<Function>().ok());
+    let getter = Reflect::get(headers, &JsValue::from_str("get"))
+        .ok()
+        .and_then(|g| g.dyn_into::<Function>().ok());
     if let Some(getter) = getter {
         return WebhookHeaders::from_lookup(|name| {
-            getter.call1(headers, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
+            getter
+                .call1(headers, &JsValue::from_str(name))
+                .ok()
+                .and_then(|value| value.as_string())
         });
     }
     let mut found = WebhookHeaders::new();
     for entry in Object::entries(headers.unchecked_ref::<Object>()).iter() {
         let entry: Array = entry.unchecked_into();
-        let Some(name) = entry.get(0).as_string() else { continue };
+        let Some(name) = entry.get(0).as_string() else {
+            continue;
+        };
         let value = entry.get(1);
-        let values =
-            if Array::is_array(&value) { value.unchecked_into::<Array>() } else { Array::of1(&value) };
+        let values = if Array::is_array(&value) {
+            value.unchecked_into::<Array>()
+        } else {
+            Array::of1(&value)
+        };
         for value in values.iter() {
             if value.is_null() || value.is_undefined() {
                 continue;
@@ -169,9 +193,12 @@ fn secret_from_js(secret: &JsValue) -> Result<WebhookSecret, JsValue> {
     } else if let Some(bytes) = secret.dyn_ref::<Uint8Array>() {
         WebhookSecret::from_bytes(&bytes.to_vec())
     } else {
-        return Err(
-            coded_error("INVALID_SECRET", "secret must be a string or a Uint8Array", Some("secret")).into()
-        );
+        return Err(coded_error(
+            "INVALID_SECRET",
+            "secret must be a string or a Uint8Array",
+            Some("secret"),
+        )
+        .into());
     };
     parsed.map_err(|e: SecretError| WebhookError::from(e).into())
 }

@@ -39,10 +39,14 @@ impl VerificationFailure {
             VerificationFailure::MissingRequiredHeaders => {
                 "webhook-id, webhook-timestamp or webhook-signature is missing, empty or repeated"
             }
-            VerificationFailure::NoMatchingSignature => "no v1 signature in webhook-signature matches",
+            VerificationFailure::NoMatchingSignature => {
+                "no v1 signature in webhook-signature matches"
+            }
             VerificationFailure::InvalidSignature => "webhook-timestamp is not a number",
             VerificationFailure::TimestampTooOld => "webhook-timestamp is more than 5 minutes old",
-            VerificationFailure::TimestampTooNew => "webhook-timestamp is more than 5 minutes in the future",
+            VerificationFailure::TimestampTooNew => {
+                "webhook-timestamp is more than 5 minutes in the future"
+            }
         }
     }
 }
@@ -62,7 +66,9 @@ impl SecretError {
     /// A human-readable explanation (never containing the secret).
     pub fn message(self) -> &'static str {
         match self {
-            SecretError::NotBase64 => "the webhook secret is not base64 (after an optional whsec_ prefix)",
+            SecretError::NotBase64 => {
+                "the webhook secret is not base64 (after an optional whsec_ prefix)"
+            }
             SecretError::Empty => "the webhook secret is empty",
         }
     }

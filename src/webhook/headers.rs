@@ -119,7 +119,11 @@ impl WebhookHeaders {
     fn slot(&mut self, name: &str) -> Option<&mut Slot> {
         // Full Unicode lower case, as JavaScript's toLowerCase(): "WEBHOOK-\u{212A}..." (Kelvin
         // sign) lower-cases to "webhook-k..." there too.
-        let lower = if name.is_ascii() { name.to_ascii_lowercase() } else { name.to_lowercase() };
+        let lower = if name.is_ascii() {
+            name.to_ascii_lowercase()
+        } else {
+            name.to_lowercase()
+        };
         match lower.as_str() {
             HEADER_ID => Some(&mut self.id),
             HEADER_TIMESTAMP => Some(&mut self.timestamp),
@@ -141,7 +145,10 @@ mod tests {
             ("WEBHOOK-TIMESTAMP", "1"),
             ("webhook-signature", ""),
         ]);
-        assert_eq!((headers.id(), headers.timestamp(), headers.signature()), (None, Some("1"), None));
+        assert_eq!(
+            (headers.id(), headers.timestamp(), headers.signature()),
+            (None, Some("1"), None)
+        );
         let mut headers = WebhookHeaders::from_pairs([("webhook-id", "a")]);
         headers.insert_unreadable("Webhook-Id");
         assert_eq!(headers.id(), None);
@@ -155,7 +162,8 @@ mod tests {
 
     #[test]
     fn reads_through_a_lookup() {
-        let headers = WebhookHeaders::from_lookup(|name| (name != HEADER_ID).then(|| name.to_owned()));
+        let headers =
+            WebhookHeaders::from_lookup(|name| (name != HEADER_ID).then(|| name.to_owned()));
         assert_eq!(headers.id(), None);
         assert_eq!(headers.signature(), Some(HEADER_SIGNATURE));
     }

@@ -18,12 +18,24 @@ const FORGIVING: GeneralPurpose = GeneralPurpose::new(
 /// trailing `=` are dropped when the length is a multiple of 4, a length of 1 mod 4 or any
 /// character outside `A-Za-z0-9+/` fails, and non-zero trailing bits are accepted.
 pub(crate) fn atob(text: &str) -> Option<Vec<u8>> {
-    let mut data: String = text.chars().filter(|c| !matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ')).collect();
+    let mut data: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' '))
+        .collect();
     if data.len().is_multiple_of(4) {
-        let padding = data.bytes().rev().take(2).take_while(|&b| b == b'=').count();
+        let padding = data
+            .bytes()
+            .rev()
+            .take(2)
+            .take_while(|&b| b == b'=')
+            .count();
         data.truncate(data.len() - padding);
     }
-    if data.len() % 4 == 1 || !data.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/') {
+    if data.len() % 4 == 1
+        || !data
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    {
         return None;
     }
     FORGIVING.decode(data).ok()
@@ -42,7 +54,11 @@ pub(crate) fn parse_int(text: &str) -> Option<i64> {
     for byte in digits.bytes().take_while(u8::is_ascii_digit) {
         let digit = i64::from(byte - b'0');
         let shifted = value.unwrap_or(0).saturating_mul(10);
-        value = Some(if negative { shifted.saturating_sub(digit) } else { shifted.saturating_add(digit) });
+        value = Some(if negative {
+            shifted.saturating_sub(digit)
+        } else {
+            shifted.saturating_add(digit)
+        });
     }
     value
 }
@@ -53,7 +69,13 @@ fn is_js_whitespace(c: char) -> bool {
     matches!(
         c,
         '\t' | '\n' | '\x0B' | '\x0C' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
     )
 }
 
@@ -66,14 +88,26 @@ mod tests {
         assert_eq!(atob("aGk="), Some(b"hi".to_vec()));
         assert_eq!(atob("aGk"), Some(b"hi".to_vec()));
         assert_eq!(atob(" a G\nk= "), Some(b"hi".to_vec()));
-        assert_eq!(atob("aGl="), Some(b"hi".to_vec()), "non-zero trailing bits are accepted");
+        assert_eq!(
+            atob("aGl="),
+            Some(b"hi".to_vec()),
+            "non-zero trailing bits are accepted"
+        );
         assert_eq!(atob(""), Some(Vec::new()));
         assert_eq!(atob("YQ=="), Some(b"a".to_vec()));
-        assert_eq!(atob("aGk=="), None, "padding that does not complete a quantum");
+        assert_eq!(
+            atob("aGk=="),
+            None,
+            "padding that does not complete a quantum"
+        );
         assert_eq!(atob("aG=k"), None);
         assert_eq!(atob("a"), None);
         assert_eq!(atob("a==="), None);
-        assert_eq!(atob("aGk-"), None, "URL-safe alphabet is not base64 for atob");
+        assert_eq!(
+            atob("aGk-"),
+            None,
+            "URL-safe alphabet is not base64 for atob"
+        );
         assert_eq!(atob("é"), None);
     }
 
@@ -89,6 +123,10 @@ mod tests {
         assert_eq!(parse_int("hello"), None);
         assert_eq!(parse_int(""), None);
         assert_eq!(parse_int("+-1"), None);
-        assert_eq!(parse_int("\u{85}1"), None, "NEL is not JavaScript whitespace");
+        assert_eq!(
+            parse_int("\u{85}1"),
+            None,
+            "NEL is not JavaScript whitespace"
+        );
     }
 }

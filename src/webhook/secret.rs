@@ -101,7 +101,9 @@ mod tests {
         assert_eq!(with.sign("i", "1", b"x"), without.sign("i", "1", b"x"));
         assert_eq!(
             with.sign("i", "1", b"x"),
-            WebhookSecret::from_bytes(b"secret").unwrap().sign("i", "1", b"x")
+            WebhookSecret::from_bytes(b"secret")
+                .unwrap()
+                .sign("i", "1", b"x")
         );
         assert_eq!(format!("{with:?}"), "WebhookSecret { key: [REDACTED] }");
     }
@@ -109,9 +111,18 @@ mod tests {
     #[test]
     fn rejects_unusable_secrets() {
         assert_eq!(WebhookSecret::parse("").unwrap_err(), SecretError::Empty);
-        assert_eq!(WebhookSecret::parse("whsec_").unwrap_err(), SecretError::Empty);
-        assert_eq!(WebhookSecret::parse("whsec_!!!").unwrap_err(), SecretError::NotBase64);
-        assert_eq!(WebhookSecret::from_bytes(b"").unwrap_err(), SecretError::Empty);
+        assert_eq!(
+            WebhookSecret::parse("whsec_").unwrap_err(),
+            SecretError::Empty
+        );
+        assert_eq!(
+            WebhookSecret::parse("whsec_!!!").unwrap_err(),
+            SecretError::NotBase64
+        );
+        assert_eq!(
+            WebhookSecret::from_bytes(b"").unwrap_err(),
+            SecretError::Empty
+        );
         assert!(!SecretError::NotBase64.to_string().contains("!!!"));
     }
 }

@@ -36,7 +36,11 @@ impl<'a> SignedWebhook<'a> {
     /// `"123abc"` is 123); [`TimestampTooOld`](VerificationFailure::TimestampTooOld) if it is
     /// more than [`TOLERANCE_SECONDS`] before `now`; [`TimestampTooNew`](VerificationFailure::TimestampTooNew)
     /// if more than that after.
-    pub fn check(headers: &'a WebhookHeaders, body: &'a [u8], now: i64) -> Result<Self, VerificationFailure> {
+    pub fn check(
+        headers: &'a WebhookHeaders,
+        body: &'a [u8],
+        now: i64,
+    ) -> Result<Self, VerificationFailure> {
         let (Some(id), Some(timestamp), Some(signatures)) =
             (headers.id(), headers.timestamp(), headers.signature())
         else {
@@ -49,7 +53,12 @@ impl<'a> SignedWebhook<'a> {
         if sent > now.saturating_add(TOLERANCE_SECONDS) {
             return Err(VerificationFailure::TimestampTooNew);
         }
-        Ok(SignedWebhook { id, timestamp, signatures, body })
+        Ok(SignedWebhook {
+            id,
+            timestamp,
+            signatures,
+            body,
+        })
     }
 
     /// Accepts if any `v1` entry of `webhook-signature` is the HMAC-SHA256 of

@@ -50,7 +50,11 @@ pub struct WebhookV1 {
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_webhook_v1(body: &[u8], content_type: Option<&str>) -> Result<WebhookV1, ParseError> {
-    let hook = if is_json(body, content_type) { decode::<WebhookV1>(body)? } else { from_form(body)? };
+    let hook = if is_json(body, content_type) {
+        decode::<WebhookV1>(body)?
+    } else {
+        from_form(body)?
+    };
     normalise(hook)
 }
 
@@ -79,8 +83,13 @@ fn from_form(body: &[u8]) -> Result<WebhookV1, ParseError> {
             _ => {}
         }
     }
-    let missing =
-        |field: &str| ParseError::new(ErrorCode::MissingField, field, format!("missing field `{field}`"));
+    let missing = |field: &str| {
+        ParseError::new(
+            ErrorCode::MissingField,
+            field,
+            format!("missing field `{field}`"),
+        )
+    };
     Ok(WebhookV1 {
         imp_uid: imp_uid.ok_or_else(|| missing("imp_uid"))?,
         merchant_uid: merchant_uid.ok_or_else(|| missing("merchant_uid"))?,
@@ -91,15 +100,30 @@ fn from_form(body: &[u8]) -> Result<WebhookV1, ParseError> {
 
 /// Empty ids are errors; empty optional values are absent.
 fn normalise(mut hook: WebhookV1) -> Result<WebhookV1, ParseError> {
-    for (field, value) in [("imp_uid", &hook.imp_uid), ("merchant_uid", &hook.merchant_uid)] {
+    for (field, value) in [
+        ("imp_uid", &hook.imp_uid),
+        ("merchant_uid", &hook.merchant_uid),
+    ] {
         if value.trim().is_empty() {
-            return Err(ParseError::new(ErrorCode::InvalidField, field, format!("{field} is empty")));
+            return Err(ParseError::new(
+                ErrorCode::InvalidField,
+                field,
+                format!("{field} is empty"),
+            ));
         }
     }
-    if hook.status.as_ref().is_some_and(|s| s.as_str().trim().is_empty()) {
+    if hook
+        .status
+        .as_ref()
+        .is_some_and(|s| s.as_str().trim().is_empty())
+    {
         hook.status = None;
     }
-    if hook.cancellation_id.as_deref().is_some_and(|c| c.trim().is_empty()) {
+    if hook
+        .cancellation_id
+        .as_deref()
+        .is_some_and(|c| c.trim().is_empty())
+    {
         hook.cancellation_id = None;
     }
     Ok(hook)
@@ -121,11 +145,15 @@ mod tests {
 
     #[test]
     fn empty_values() {
-        let hook = parse_webhook_v1(b"imp_uid=a&merchant_uid=b&status=&cancellation_id=", None).unwrap();
+        let hook =
+            parse_webhook_v1(b"imp_uid=a&merchant_uid=b&status=&cancellation_id=", None).unwrap();
         assert_eq!((hook.status, hook.cancellation_id), (None, None));
         let e = parse_webhook_v1(b"imp_uid=&merchant_uid=b", None).unwrap_err();
         assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "imp_uid"));
         let e = parse_webhook_v1(br#"{"imp_uid":"a","merchant_uid":" "}"#, None).unwrap_err();
-        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "merchant_uid"));
+        assert_eq!(
+            (e.code(), e.path()),
+            (ErrorCode::InvalidField, "merchant_uid")
+        );
     }
 }

@@ -117,7 +117,8 @@ mod tests {
         .unwrap();
         assert_eq!(w.event_type, WebhookV2Type::TransactionPartialCancelled);
         assert_eq!(w.data.cancellation_id.as_deref(), Some("c"));
-        let w = WebhookV2::parse_verified(br#"{"type":"Payout.Done","data":{"totalAmount":1000}}"#).unwrap();
+        let w = WebhookV2::parse_verified(br#"{"type":"Payout.Done","data":{"totalAmount":1000}}"#)
+            .unwrap();
         assert_eq!(w.event_type.as_str(), "Payout.Done");
         assert!(w.event_type.is_unknown());
         assert_eq!(w.data.total_amount, Amount::parse("1000"));
@@ -131,8 +132,15 @@ mod tests {
         let e = WebhookV2::parse_verified(br#"{"data":{}}"#).unwrap_err();
         assert_eq!((e.code(), e.path()), (ErrorCode::MissingField, "type"));
         let e =
-            WebhookV2::parse_verified(br#"{"type":"Transaction.Paid","data":{"paymentId":{}}}"#).unwrap_err();
-        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "data.paymentId"));
-        assert_eq!(WebhookV2::parse_verified(b"hello").unwrap_err().code(), ErrorCode::InvalidJson);
+            WebhookV2::parse_verified(br#"{"type":"Transaction.Paid","data":{"paymentId":{}}}"#)
+                .unwrap_err();
+        assert_eq!(
+            (e.code(), e.path()),
+            (ErrorCode::InvalidField, "data.paymentId")
+        );
+        assert_eq!(
+            WebhookV2::parse_verified(b"hello").unwrap_err().code(),
+            ErrorCode::InvalidJson
+        );
     }
 }

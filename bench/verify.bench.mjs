@@ -1,0 +1,73 @@
+// verifyPayment throughput against named baselines, in one run, plus gzipped sizes.
+//   node bench/verify.bench.mjs <dir with speed/ and size/ builds>   (bench/run builds them)
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { verifyWithZod } from "./baseline.mjs";
+
+const dir = resolve(process.argv[2] ?? "target/bench");
+const load = (variant) => createRequire(import.meta.url)(join(dir, variant, "portone_verify.js"));
+const speed = load("speed");
+const size = load("size");
+
+const body = JSON.stringify(JSON.parse(readFileSync(new URL("../tests/fixtures/payments/card-paid.json", import.meta.url), "utf8")));
+const bytes = new TextEncoder().encode(body);
+const expected = { merchantUid: "57008833-33004", amount: 1004 };
+
+// Every contender must reach the same verdict before it is timed.
+for (const [name, fn] of [["speed", () => speed.verifyPayment(body, expected)], ["zod", () => verifyWithZod(body, expected)]]) {
+  if (fn().ok !== true) throw new Error(`${name} did not verify the benchmark payment`);
+}
+if (speed.verifyPayment(body, { ...expected, amount: 1005 }).ok !== false) throw new Error("forged amount verified");
+
+/** Median ops/second over 7 rounds of ~150 ms each, after a warm-up. */
+function measure(fn) {
+  let sink = 0;
+  const round = (ms) => {
+    let n = 0;
+    const start = process.hrtime.bigint();
+    const end = start + BigInt(ms * 1e6);
+    let now = start;
+    while (now < end) {
+      for (let i = 0; i < 200; i++) sink ^= fn() ? 1 : 0;
+      n += 200;
+      now = process.hrtime.bigint();
+    }
+    return n / (Number(now - start) / 1e9);
+  };
+  round(300);
+  const rates = Array.from({ length: 7 }, () => round(150)).sort((a, b) => a - b);
+  globalThis.__sink = sink;
+  return rates[3];
+}
+
+const cases = {
+  "portone-verify verifyPayment(string)": () => speed.verifyPayment(body, expected).ok,
+  "portone-verify verifyPayment(bytes)": () => speed.verifyPayment(bytes, expected).ok,
+  "portone-verify opt-level z, verifyPayment(string)": () => size.verifyPayment(body, expected).ok,
+  "baseline JSON.parse + zod 4 + checks (string)": () => verifyWithZod(body, expected).ok,
+  "baseline JSON.parse + zod 4 + checks (bytes)": () => verifyWithZod(bytes, expected).ok,
+  "baseline bare JSON.parse (string)": () => JSON.parse(body) !== null,
+  "baseline TextDecoder + JSON.parse (bytes)": () => JSON.parse(new TextDecoder().decode(bytes)) !== null,
+};
+const rates = Object.fromEntries(Object.entries(cases).map(([name, fn]) => [name, measure(fn)]));
+
+const fmt = (n) => Math.round(n).toLocaleString("en-US").padStart(10);
+console.log(`verifyPayment on a ${bytes.length}-byte envelope (Node ${process.version})`);
+for (const [name, rate] of Object.entries(rates)) console.log(`${fmt(rate)} ops/s  ${(1e6 / rate).toFixed(2).padStart(6)} µs  ${name}`);
+const ratio = (a, b) => (rates[a] / rates[b]).toFixed(2);
+console.log("\nratios (higher is better for portone-verify)");
+console.log(`  string vs JSON.parse+zod:   ${ratio("portone-verify verifyPayment(string)", "baseline JSON.parse + zod 4 + checks (string)")}x   (target >= 2)`);
+console.log(`  bytes  vs JSON.parse+zod:   ${ratio("portone-verify verifyPayment(bytes)", "baseline JSON.parse + zod 4 + checks (bytes)")}x   (target >= 2)`);
+console.log(`  string vs bare JSON.parse:  ${ratio("portone-verify verifyPayment(string)", "baseline bare JSON.parse (string)")}x   (target >= 1)`);
+console.log(`  bytes  vs decode+JSON.parse:${ratio("portone-verify verifyPayment(bytes)", "baseline TextDecoder + JSON.parse (bytes)")}x   (target >= 1)`);
+console.log(`  opt-level 3 vs opt-level z: ${ratio("portone-verify verifyPayment(string)", "portone-verify opt-level z, verifyPayment(string)")}x`);
+
+console.log("\ngzipped size, parse + verify (wasm + JS glue)");
+for (const variant of ["speed", "size"]) {
+  const files = readdirSync(join(dir, variant)).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
+  const raw = files.reduce((sum, f) => sum + readFileSync(join(dir, variant, f)).length, 0);
+  const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, variant, f)), { level: 9 }).length, 0);
+  console.log(`  ${variant.padEnd(5)} ${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw)   (target <= 60 KB)`);
+}
