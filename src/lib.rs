@@ -46,6 +46,11 @@ pub mod wasm;
 #[cfg(feature = "webhook")]
 pub mod webhook;
 
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};
 pub use parse::{parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response};
