@@ -1,0 +1,307 @@
+//! HTTP status + body bytes → typed result or [`ClientError`]. Pure: the transport hands
+//! over what it received and gets a decision back.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::error::{ClientError, ClientErrorCode};
+use super::types::PaymentsResult;
+use crate::error::ParseError;
+use crate::parse::{json, parse_enveloped};
+use crate::types::{AuthAnnotation, PagedList, PaymentAnnotation};
+
+/// The error code for an HTTP status PortOne answered with, `None` for 2xx.
+///
+/// 401 and 403 are `UNAUTHORIZED`, 404 `NOT_FOUND`, 429 `RATE_LIMITED`, other 4xx
+/// `BAD_REQUEST`, 5xx `SERVER_ERROR`, anything else (1xx, 3xx: redirects are not followed)
+/// `INVALID_RESPONSE`.
+pub fn status_code(status: u16) -> Option<ClientErrorCode> {
+    match status {
+        200..=299 => None,
+        401 | 403 => Some(ClientErrorCode::Unauthorized),
+        404 => Some(ClientErrorCode::NotFound),
+        429 => Some(ClientErrorCode::RateLimited),
+        400..=499 => Some(ClientErrorCode::BadRequest),
+        500..=599 => Some(ClientErrorCode::ServerError),
+        _ => Some(ClientErrorCode::InvalidResponse),
+    }
+}
+
+/// Checks the HTTP status of `operation`'s answer. A 2xx passes; anything else becomes the
+/// error of [`status_code`], with the status, PortOne's envelope `code`/`message` when the
+/// body has them, and `retry_after_ms` for 429 and 5xx.
+///
+/// # Errors
+/// The error for a non-2xx status.
+pub fn check_status(
+    operation: &str,
+    status: u16,
+    body: &[u8],
+    retry_after_ms: Option<u64>,
+) -> Result<(), ClientError> {
+    let Some(code) = status_code(status) else {
+        return Ok(());
+    };
+    let (api_code, api_message) = envelope_summary(body);
+    let what = match (code, operation) {
+        (ClientErrorCode::Unauthorized, "getToken") => "PortOne rejected the API key or secret",
+        (ClientErrorCode::Unauthorized, _) => "PortOne rejected the access token",
+        (ClientErrorCode::NotFound, _) => "PortOne found nothing",
+        (ClientErrorCode::RateLimited, _) => "PortOne is rate-limiting this client",
+        (ClientErrorCode::BadRequest, _) => "PortOne rejected the request",
+        (ClientErrorCode::ServerError, _) => "PortOne failed",
+        _ => "PortOne answered with an unexpected status",
+    };
+    let detail = api_message
+        .as_deref()
+        .map(|m| format!(": {m}"))
+        .unwrap_or_default();
+    let retry_after = matches!(
+        code,
+        ClientErrorCode::RateLimited | ClientErrorCode::ServerError
+    )
+    .then_some(retry_after_ms)
+    .flatten();
+    Err(
+        ClientError::new(code, format!("{operation}: {what} (HTTP {status}){detail}"))
+            .with_status(status)
+            .with_api(api_code, api_message)
+            .with_retry_after_ms(retry_after),
+    )
+}
+
+/// Decodes a 2xx answer `{code, message, response: T}` (or a bare `T`).
+///
+/// # Errors
+/// `API_ERROR` (with `apiCode`/`apiMessage`) for `code != 0`; `INVALID_RESPONSE` with the
+/// field path for a body that is not JSON, is cut short, has `response: null` or does not
+/// have `T`'s shape.
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ClientError> {
+    parse_enveloped::<T>(body).map_err(ClientError::from_response_parse)
+}
+
+/// Decodes the answer of `POST /users/getToken`. Malformed answers are reported by field
+/// path only: the body holds a token, so the parser's own text (which may quote values) is
+/// not repeated.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
+    decode::<AuthAnnotation>(body).map_err(|err| match err.code() {
+        ClientErrorCode::InvalidResponse => {
+            let path = err.path().unwrap_or_default().to_owned();
+            let message = format!("getToken: PortOne's answer is malformed at `{path}`");
+            ClientError::invalid_response(path, message)
+        }
+        _ => err,
+    })
+}
+
+/// Decodes the answer of `GET /payments` (an envelope around an array). HTTP 207 means some
+/// ids were not found: the payments found are kept and `partial` is set, even when the
+/// envelope's `code` is not 0 or its `response` is missing.
+///
+/// # Errors
+/// `API_ERROR` for a 200 with `code != 0`; `INVALID_RESPONSE` as in [`decode`].
+pub fn decode_payments(status: u16, body: &[u8]) -> Result<PaymentsResult, ClientError> {
+    let partial = status == 207;
+    let envelope = raw_envelope(body)?;
+    if !partial && envelope.code != 0 {
+        return Err(ClientError::from_response_parse(ParseError::api(
+            envelope.code,
+            envelope.message,
+        )));
+    }
+    let payments = match envelope.response.as_deref().map(RawValue::get) {
+        Some(raw) if raw != "null" => decode_list::<PaymentAnnotation>(raw)?,
+        _ if partial => Vec::new(),
+        _ => {
+            return Err(ClientError::invalid_response(
+                "response",
+                "PortOne's answer has no response",
+            ))
+        }
+    };
+    Ok(PaymentsResult {
+        payments,
+        partial,
+        message: envelope.message,
+    })
+}
+
+/// Decodes a paged payment list (`findAll`, `status`, billing-key payments). A bare array
+/// in `response` (as the billing-key page of PortOne's docs shows) becomes a single page.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, ClientError> {
+    let envelope = raw_envelope(body)?;
+    if envelope.code != 0 {
+        return Err(ClientError::from_response_parse(ParseError::api(
+            envelope.code,
+            envelope.message,
+        )));
+    }
+    let raw = match envelope.response.as_deref().map(RawValue::get) {
+        Some(raw) if raw != "null" => raw,
+        _ => {
+            return Err(ClientError::invalid_response(
+                "response",
+                "PortOne's answer has no response",
+            ))
+        }
+    };
+    if raw.starts_with('[') {
+        let list = decode_list::<PaymentAnnotation>(raw)?;
+        let total = i64::try_from(list.len()).unwrap_or(i64::MAX);
+        return Ok(PagedList {
+            total,
+            previous: 0,
+            next: 0,
+            list,
+        });
+    }
+    json::decode(raw.as_bytes()).map_err(|e| ClientError::from_response_parse(e.within("response")))
+}
+
+/// Parses a `Retry-After` header: delta-seconds, or an HTTP date compared with `now_ms`
+/// (UNIX milliseconds). `None` when absent or unreadable.
+pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(seconds.saturating_mul(1000));
+    }
+    let at_ms = http_date_ms(value)?;
+    let delay = at_ms - now_ms;
+    // A date in the past means "now".
+    Some(if delay > 0.0 { delay as u64 } else { 0 })
+}
+
+/// The envelope's own fields, with `response` left raw.
+struct RawEnvelope {
+    code: i64,
+    message: Option<String>,
+    response: Option<Box<RawValue>>,
+}
+
+fn raw_envelope(body: &[u8]) -> Result<RawEnvelope, ClientError> {
+    #[derive(Deserialize)]
+    struct Shape {
+        #[serde(default, deserialize_with = "crate::lenient::int")]
+        code: Option<i64>,
+        #[serde(default, deserialize_with = "crate::lenient::text")]
+        message: Option<String>,
+        #[serde(default)]
+        response: Option<Box<RawValue>>,
+    }
+    let body = json::without_bom(body);
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        // Not an object: let the full parser say why (not JSON, cut short, wrong kind).
+        let err = json::decode::<serde::de::IgnoredAny>(body)
+            .err()
+            .unwrap_or_else(|| {
+                ParseError::new(crate::ErrorCode::InvalidInput, "", "expected a JSON object")
+            });
+        return Err(ClientError::from_response_parse(err));
+    }
+    let shape: Shape = serde_json::from_slice(body)
+        .map_err(|e| ClientError::from_response_parse(json::from_json_error(&e, String::new())))?;
+    Ok(RawEnvelope {
+        code: shape.code.unwrap_or(0),
+        message: shape.message,
+        response: shape.response,
+    })
+}
+
+fn decode_list<T: DeserializeOwned>(raw: &str) -> Result<Vec<T>, ClientError> {
+    let mut de = serde_json::Deserializer::from_str(raw);
+    serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        ClientError::from_response_parse(
+            json::from_json_error(err.inner(), path).within("response"),
+        )
+    })
+}
+
+/// PortOne's `code` and `message` from an error body, when it is an envelope.
+fn envelope_summary(body: &[u8]) -> (Option<i64>, Option<String>) {
+    #[derive(Deserialize)]
+    struct Summary {
+        #[serde(default, deserialize_with = "crate::lenient::int")]
+        code: Option<i64>,
+        #[serde(default, deserialize_with = "crate::lenient::text")]
+        message: Option<String>,
+    }
+    match serde_json::from_slice::<Summary>(json::without_bom(body)) {
+        Ok(summary) => (summary.code, summary.message.filter(|m| !m.is_empty())),
+        Err(_) => (None, None),
+    }
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) as UNIX milliseconds.
+fn http_date_ms(value: &str) -> Option<f64> {
+    let mut parts = value.split_whitespace();
+    let _weekday = parts.next()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    let month = match parts.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut clock = parts.next()?.split(':').map(str::parse::<i64>);
+    let (h, m, s) = (
+        clock.next()?.ok()?,
+        clock.next()?.ok()?,
+        clock.next()?.ok()?,
+    );
+    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3600 + m * 60 + s) * 1000) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_reads_http_dates() {
+        assert_eq!(
+            http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000.0)
+        );
+        assert_eq!(http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 PST"), None);
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", 4_000.0),
+            Some(6_000)
+        );
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", 40_000.0),
+            Some(0)
+        );
+        assert_eq!(parse_retry_after(" 3 ", 0.0), Some(3_000));
+        assert_eq!(parse_retry_after("soon", 0.0), None);
+    }
+}
