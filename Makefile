@@ -27,7 +27,7 @@ pkg-node: setup
 	wasm-pack build --dev --target nodejs --out-dir $(PKG_NODE) --out-name portone_verify --no-pack
 
 test-js: pkg-node
-	node --test tests/node/
+	node --test tests/node/ tests/portone-server/
 
 ## The npm package: wasm-pack output with pkg-template/ copied over it.
 pkg: setup
