@@ -21,7 +21,7 @@ test-rust:
 
 test-wasm: setup
 	wasm-pack test --node
-	wasm-pack test --headless --chrome
+	wasm-pack test --headless --chrome --features browser-test
 
 pkg-node: setup
 	wasm-pack build --dev --target nodejs --out-dir $(PKG_NODE) --out-name portone_verify --no-pack

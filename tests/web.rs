@@ -207,3 +207,23 @@ fn verify_rejects_bad_expectations() {
         "expected.merchantUid",
     );
 }
+
+/// The API secret must never ship to buyers: in a browser (a `window` and a `document`) the
+/// client refuses to exist unless explicitly allowed; in Node it is built normally.
+#[cfg(feature = "client")]
+#[wasm_bindgen_test]
+fn client_is_refused_in_browsers() {
+    use portone_verify::wasm::client::PortOneClient;
+    let options = object(r#"{"apiKey":"key","apiSecret":"secret-must-not-leak"}"#);
+    let result = PortOneClient::new(options.clone()).map(JsValue::from);
+    if cfg!(feature = "browser-test") {
+        let err = result.expect_err("constructed in a browser");
+        let err: Error = err.dyn_into().expect("a real Error");
+        assert_eq!(get(&err, "code").as_string().as_deref(), Some("BROWSER_NOT_ALLOWED"));
+        assert!(!String::from(err.message()).contains("secret-must-not-leak"));
+        let allowed = object(r#"{"apiKey":"key","apiSecret":"s","dangerouslyAllowBrowser":true}"#);
+        assert!(PortOneClient::new(allowed).is_ok());
+    } else {
+        assert!(result.is_ok(), "Node has no window: the client is allowed");
+    }
+}

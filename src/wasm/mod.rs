@@ -1,7 +1,7 @@
 //! JavaScript glue: converts values and errors, nothing else. Compiled only for wasm32.
 
 #[cfg(feature = "client")]
-mod client;
+pub mod client;
 pub(crate) mod errors;
 mod expected;
 mod exports;
