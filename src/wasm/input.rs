@@ -8,17 +8,22 @@ use wasm_bindgen::JsCast;
 
 use super::errors::coded_error;
 
+/// The bytes of a raw body: a string (as UTF-8), a `Uint8Array` or an `ArrayBuffer`.
+pub(crate) fn raw_bytes(value: &JsValue) -> Option<Vec<u8>> {
+    if let Some(text) = value.as_string() {
+        return Some(text.into_bytes());
+    }
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Some(bytes.to_vec());
+    }
+    value.dyn_ref::<ArrayBuffer>().map(|buffer| Uint8Array::new(buffer).to_vec())
+}
+
 /// The UTF-8 JSON text of `value`: strings and bytes as given, other objects through
 /// `JSON.stringify` (numbers print in their shortest exact form, so no digit is lost).
 pub(crate) fn json_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text.into_bytes());
-    }
-    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
-        return Ok(bytes.to_vec());
-    }
-    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        return Ok(Uint8Array::new(buffer).to_vec());
+    if let Some(bytes) = raw_bytes(value) {
+        return Ok(bytes);
     }
     if value.is_object() {
         let text = JSON::stringify(value).map_err(|_| {

@@ -99,14 +99,8 @@ extern "C" {
 }
 
 fn raw_body_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text.into_bytes());
-    }
-    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
-        return Ok(bytes.to_vec());
-    }
-    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        return Ok(Uint8Array::new(buffer).to_vec());
+    if let Some(bytes) = super::input::raw_bytes(value) {
+        return Ok(bytes);
     }
     Err(coded_error(
         "INVALID_INPUT",
