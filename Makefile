@@ -5,13 +5,13 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Node-target build used by the JS tests (dev profile: fast to build, same behaviour).
 PKG_NODE := target/pkg-node
 
-.PHONY: setup test test-rust test-wasm test-js pkg pkg-node bench clean
+.PHONY: setup test test-rust test-wasm test-js test-workerd pkg pkg-node pkg-workerd bench clean
 
 setup:
 	@./scripts/setup
 
 ## The README's test command.
-test: setup test-rust test-wasm test-js
+test: setup test-rust test-wasm test-js test-workerd
 
 test-rust:
 	cargo test --all-features
@@ -28,6 +28,18 @@ pkg-node: setup
 
 test-js: pkg-node
 	node --test tests/node/ tests/portone-server/
+
+# The package for workerd tests: the web-target build with pkg-template's entry points (dev
+# profile: the release build's LTO takes minutes and adds nothing to what is tested).
+PKG_WORKERD := target/pkg-workerd
+
+pkg-workerd: setup
+	wasm-pack build --dev --target web --out-dir $(PKG_WORKERD) --out-name portone_verify --no-pack
+	cp -R pkg-template/. $(PKG_WORKERD)/
+
+## The package inside real workerd (Miniflare), bundled by wrangler as a user would.
+test-workerd: pkg-workerd
+	PORTONE_VERIFY_PKG_DIR=$(PKG_WORKERD) node --test tests/workerd/
 
 ## The npm package: wasm-pack output with pkg-template/ copied over it.
 pkg: setup

@@ -1,0 +1,201 @@
+// A Cloudflare Worker that uses "portone-verify" exactly as a user's Worker would: a bare
+// import, resolved by the bundler through the package's `exports` map ("workerd" condition ->
+// workerd.js, which imports the .wasm as a compiled module and instantiates it synchronously).
+//
+// Routes:
+//   GET  /runtime            what runs us (navigator.userAgent), whether PortOneClient exists,
+//                            and the clock readings taken at startup and on the first verify
+//   POST /verify             body: a PaymentAnnotation (JSON, bare or in PortOne's envelope);
+//                            query: merchant_uid, amount, currency?, imp_uid?,
+//                            allow_virtual_account_issued?, allow_sandbox? -> verifyPayment verdict
+//   POST /webhook/v2         verifyWebhookV2(env.PORTONE_WEBHOOK_SECRET, raw body, headers)
+//   POST /payments/complete  {imp_uid, merchant_uid}: the buyer's browser says "I paid"; the
+//                            amount comes from our own order table, the payment from PortOne
+//   POST /portone/webhook    PortOne's V1 notification (JSON or form) -> client.verifyWebhookV1
+// The last two need PortOneClient and answer 501 when the package does not have it.
+//
+// Errors of the package are answered as { error: { code, name, message, path? } }.
+
+import { beforePackage } from "./clock.mjs";
+import * as portone from "portone-verify";
+
+// Startup clock readings, around the package's evaluation (its initSync). workerd may freeze
+// the clock while JavaScript runs and move it only at I/O, so these tell what the runtime lets
+// a Worker see, not necessarily the real time spent.
+const afterPackage = { dateNow: Date.now(), performanceNow: performance.now() };
+const startup = {
+  beforePackage,
+  afterPackage,
+  instantiateDateNowMs: afterPackage.dateNow - beforePackage.dateNow,
+  instantiatePerformanceNowMs: afterPackage.performanceNow - beforePackage.performanceNow,
+};
+let firstVerify = null;
+let lastVerify = null;
+
+// The merchant's own orders: what each one costs. Never take the amount from the buyer.
+const ORDERS = {
+  "order-card-paid": { amount: 1004, currency: "KRW" },
+  "order-vbank-paid": { amount: 52000, currency: "KRW" },
+  // A payment of 100 KRW exists at PortOne for this order (the test creates it): a buyer who
+  // changed the amount in the browser before IMP.request_pay.
+  "order-tampered": { amount: 10000, currency: "KRW" },
+};
+
+const expectedFor = (merchantUid) => {
+  const order = Object.hasOwn(ORDERS, merchantUid) ? ORDERS[merchantUid] : null;
+  return order && { merchantUid, amount: order.amount, currency: order.currency };
+};
+
+// One client per isolate, so its access token is reused across requests.
+let client = null;
+let clientKey = "";
+function getClient(env) {
+  const key = `${env.PORTONE_BASE_URL}\n${env.PORTONE_API_KEY}`;
+  if (client === null || clientKey !== key) {
+    client = new portone.PortOneClient({
+      apiKey: env.PORTONE_API_KEY,
+      apiSecret: env.PORTONE_API_SECRET,
+      baseUrl: env.PORTONE_BASE_URL,
+      timeoutMs: 5000,
+      maxRetries: 1,
+    });
+    clientKey = key;
+  }
+  return client;
+}
+
+const json = (value, status = 200) =>
+  new Response(JSON.stringify(value), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+
+function errorBody(e) {
+  const error = { code: e?.code ?? "INTERNAL", name: e?.name ?? typeof e, message: String(e?.message ?? e) };
+  if (e?.path !== undefined) error.path = e.path;
+  if (e?.reason !== undefined) error.reason = e.reason;
+  if (e?.status !== undefined) error.status = e.status;
+  return { error };
+}
+
+// Input the package refused to judge: the caller's fault.
+const BAD_INPUT = new Set([
+  "INVALID_JSON",
+  "INVALID_INPUT",
+  "MISSING_FIELD",
+  "INVALID_FIELD",
+  "INVALID_ARGUMENT",
+  "API_ERROR",
+]);
+
+function expectedFromQuery(url) {
+  const q = url.searchParams;
+  const expected = { merchantUid: q.get("merchant_uid") ?? "", amount: q.get("amount") ?? "" };
+  if (q.has("currency")) expected.currency = q.get("currency");
+  if (q.has("imp_uid")) expected.impUid = q.get("imp_uid");
+  if (q.get("allow_virtual_account_issued") === "true") expected.allowVirtualAccountIssued = true;
+  if (q.get("allow_sandbox") === "true") expected.allowSandbox = true;
+  return expected;
+}
+
+async function verify(request, url) {
+  const body = new Uint8Array(await request.arrayBuffer());
+  const expected = expectedFromQuery(url);
+  const t0 = Date.now();
+  let verdict;
+  try {
+    verdict = portone.verifyPayment(body, expected);
+  } catch (e) {
+    return json(errorBody(e), BAD_INPUT.has(e?.code) ? 400 : 500);
+  }
+  const t1 = Date.now();
+  const text = JSON.stringify(verdict); // parses the whole payment (verdict.payment is lazy)
+  const t2 = Date.now();
+  lastVerify = { verifyDateNowMs: t1 - t0, serializeDateNowMs: t2 - t1 };
+  firstVerify ??= lastVerify;
+  return new Response(text, { headers: { "content-type": "application/json; charset=utf-8" } });
+}
+
+async function webhookV2(request, env) {
+  const rawBody = await request.text();
+  try {
+    const webhook = portone.verifyWebhookV2(env.PORTONE_WEBHOOK_SECRET, rawBody, request.headers);
+    // A real Worker would now fetch the payment by webhook.data.paymentId and act once per
+    // `webhook-id`.
+    return json({ ok: true, webhook });
+  } catch (e) {
+    return json(errorBody(e), BAD_INPUT.has(e?.code) || e?.reason !== undefined ? 400 : 500);
+  }
+}
+
+function verdictBody(verdict) {
+  const p = verdict.payment;
+  return {
+    ok: verdict.ok,
+    ...(verdict.ok ? { state: verdict.state } : { failures: verdict.failures }),
+    payment: { imp_uid: p.imp_uid, merchant_uid: p.merchant_uid, amount: p.amount, status: p.status },
+  };
+}
+
+async function completePayment(request, env) {
+  let input;
+  try {
+    input = await request.json();
+  } catch {
+    return json({ error: { code: "INVALID_JSON", message: "the body is not JSON" } }, 400);
+  }
+  const { imp_uid: impUid, merchant_uid: merchantUid } = input ?? {};
+  if (typeof impUid !== "string" || typeof merchantUid !== "string") {
+    return json({ error: { code: "MISSING_FIELD", message: "imp_uid and merchant_uid are required" } }, 400);
+  }
+  const expected = expectedFor(merchantUid);
+  if (!expected) return json({ error: { code: "UNKNOWN_ORDER", message: `no order ${merchantUid}` } }, 404);
+  try {
+    const verdict = await getClient(env).verifyPayment(impUid, expected);
+    // On ok: mark the order paid (idempotently) and ship.
+    return json(verdictBody(verdict));
+  } catch (e) {
+    return json(errorBody(e), e?.code === "NOT_FOUND" ? 404 : 502);
+  }
+}
+
+async function portoneWebhookV1(request, env) {
+  const body = await request.text();
+  try {
+    const verdict = await getClient(env).verifyWebhookV1(body, request.headers.get("content-type"), expectedFor);
+    return json({ ...verdictBody(verdict), webhook: verdict.webhook });
+  } catch (e) {
+    const status = BAD_INPUT.has(e?.code) ? 400 : e?.code === "NOT_FOUND" ? 404 : 502;
+    return json(errorBody(e), status);
+  }
+}
+
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    const route = `${request.method} ${url.pathname}`;
+    const hasClient = typeof portone.PortOneClient === "function";
+    switch (route) {
+      case "GET /runtime":
+        return json({
+          userAgent: globalThis.navigator?.userAgent ?? null,
+          hasClient,
+          exports: Object.keys(portone).sort(),
+          startup,
+          firstVerify,
+          lastVerify,
+          now: { dateNow: Date.now(), performanceNow: performance.now() },
+        });
+      case "POST /verify":
+        return verify(request, url);
+      case "POST /webhook/v2":
+        return webhookV2(request, env);
+      case "POST /payments/complete":
+        return hasClient ? completePayment(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "POST /portone/webhook":
+        return hasClient ? portoneWebhookV1(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      default:
+        return json({ error: { code: "NOT_FOUND", message: route } }, 404);
+    }
+  },
+};

@@ -1,0 +1,448 @@
+// The npm package inside REAL workerd (Cloudflare's runtime), used the way a Worker author
+// uses it:
+//   1. worker.mjs does `import * as portone from "portone-verify"`;
+//   2. wrangler bundles it (`wrangler deploy --dry-run --outdir`) in a temporary directory
+//      whose node_modules/portone-verify is a symlink to the built package, so the package's
+//      `exports` map picks workerd.js ("workerd" condition) and the .wasm stays a separate
+//      CompiledWasm module (imported, never fetched);
+//   3. Miniflare runs the bundle in the workerd binary from the `workerd` npm package, with the
+//      local PortOne V1 server (tests/portone-server) as PORTONE_BASE_URL.
+//
+// Run:  node --test tests/workerd/
+// The package directory comes from PORTONE_VERIFY_PKG_DIR (default: pkg, as `make pkg` builds
+// it), relative to the repository root, e.g.
+//   PORTONE_VERIFY_PKG_DIR=target/helper-workerd/pkg node --test tests/workerd/
+//
+// Cold-start figures are printed with console.log; they are not assertions.
+
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+import { Miniflare } from "miniflare";
+
+import { startServer } from "../portone-server/server.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../..");
+const pkgDir = path.resolve(repoRoot, process.env.PORTONE_VERIFY_PKG_DIR ?? "pkg");
+const require = createRequire(import.meta.url);
+const wranglerBin = path.join(path.dirname(require.resolve("wrangler/package.json")), "bin", "wrangler.js");
+
+const COMPATIBILITY_DATE = "2026-01-01";
+const CARD_PAID = "imp_100000000001";
+const TAMPERED = "imp_900000000001";
+const GET_PAYMENT = "GET /payments/{imp_uid}";
+
+const webhookKey = randomBytes(32);
+const WEBHOOK_SECRET = `whsec_${webhookKey.toString("base64")}`;
+
+// ---------------------------------------------------------------------------------------
+// Build: the user's Worker, bundled by wrangler against the built package.
+
+/** Bundles worker.mjs with wrangler; returns { dir, dist, files }. */
+async function bundleWorker() {
+  for (const file of ["package.json", "workerd.js", "portone_verify.js", "portone_verify_bg.wasm"]) {
+    assert.ok(
+      existsSync(path.join(pkgDir, file)),
+      `${path.join(pkgDir, file)} is missing: build the package first (make pkg), or point ` +
+        "PORTONE_VERIFY_PKG_DIR at a built package directory",
+    );
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "portone-verify-workerd-"));
+  for (const file of ["worker.mjs", "clock.mjs", "wrangler.jsonc"]) {
+    await copyFile(path.join(here, file), path.join(dir, file));
+  }
+  await mkdir(path.join(dir, "node_modules"));
+  await symlink(pkgDir, path.join(dir, "node_modules", "portone-verify"), "dir");
+  const env = {
+    ...process.env,
+    WRANGLER_HIDE_BANNER: "true", // the banner also asks the registry for a newer wrangler
+    WRANGLER_SEND_METRICS: "false",
+    WRANGLER_LOG_PATH: path.join(dir, "logs"),
+    XDG_CONFIG_HOME: path.join(dir, "config"), // wrangler's metrics.json etc., not in $HOME
+  };
+  try {
+    await promisify(execFile)(process.execPath, [wranglerBin, "deploy", "--dry-run", "--outdir", "dist"], {
+      cwd: dir,
+      env,
+      timeout: 120_000,
+    });
+  } catch (e) {
+    throw new Error(`wrangler deploy --dry-run failed:\n${e.stdout}\n${e.stderr}`);
+  }
+  const dist = path.join(dir, "dist");
+  return { dir, dist, files: await readdir(dist) };
+}
+
+/** Miniflare options running a Worker that does nothing (for the baseline timing). */
+const EMPTY_WORKER = {
+  script: 'export default { fetch() { return new Response("ok"); } }',
+  modules: true,
+  compatibilityDate: COMPATIBILITY_DATE,
+  cf: false,
+};
+
+/** Miniflare start -> first response of an empty Worker, in ms. */
+async function emptyWorkerStart() {
+  const t0 = performance.now();
+  const mf = new Miniflare(EMPTY_WORKER);
+  try {
+    await mf.ready;
+    await (await mf.dispatchFetch("http://worker.test/")).text();
+    return performance.now() - t0;
+  } finally {
+    await mf.dispose();
+  }
+}
+
+function workerOptions(dist, baseUrl) {
+  return {
+    scriptPath: path.join(dist, "worker.js"),
+    modules: true,
+    modulesRoot: dist, // module names are paths relative to this (the default is the cwd)
+    // What wrangler declares for the .wasm it kept: a module compiled by workerd at load.
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: COMPATIBILITY_DATE,
+    cf: false, // never fetch workers.cloudflare.com/cf.json (no network; it would wait 3 s)
+    bindings: {
+      PORTONE_API_KEY: "test_imp_key",
+      PORTONE_API_SECRET: "test_imp_secret",
+      PORTONE_BASE_URL: baseUrl,
+      PORTONE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers.
+
+async function portone(server, method, route, body) {
+  const res = await fetch(`${server.url}${route}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+async function stats(server) {
+  return JSON.parse((await portone(server, "GET", "/__admin/stats")).text).response;
+}
+
+/** A request into the Worker; resolves to { status, body (parsed JSON) }. */
+async function call(mf, method, pathAndQuery, { body, headers } = {}) {
+  const res = await mf.dispatchFetch(`http://worker.test${pathAndQuery}`, { method, body, headers });
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    assert.fail(`${method} ${pathAndQuery}: HTTP ${res.status}, not JSON: ${text.slice(0, 300)}`);
+  }
+  return { status: res.status, body: json };
+}
+
+const postJson = (mf, route, value) =>
+  call(mf, "POST", route, { body: JSON.stringify(value), headers: { "content-type": "application/json" } });
+
+function signV2(key, id, timestamp, body) {
+  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+// ---------------------------------------------------------------------------------------
+
+describe("portone-verify in workerd (Miniflare)", { timeout: 300_000 }, () => {
+  let bundle;
+  let server;
+  let mf;
+  let runtime;
+  let cardPaidBody; // GET /payments/imp_100000000001 exactly as PortOne answers it
+  const timings = {};
+
+  before(async () => {
+    const t = performance.now();
+    bundle = await bundleWorker();
+    timings.bundle = performance.now() - t;
+    timings.wasmBytes = (await stat(path.join(pkgDir, "portone_verify_bg.wasm"))).size;
+
+    server = await startServer({ port: 0 });
+    // The raw answer of PortOne for the seeded card payment, fetched once with our own token;
+    // then reset the server so the Worker's client is the only token user it sees.
+    const token = JSON.parse(
+      (await portone(server, "POST", "/users/getToken", { imp_key: "test_imp_key", imp_secret: "test_imp_secret" }))
+        .text,
+    ).response.access_token;
+    const res = await fetch(`${server.url}/payments/${CARD_PAID}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.status, 200);
+    cardPaidBody = await res.text();
+    assert.equal((await portone(server, "POST", "/__admin/reset")).status, 200);
+    // A buyer who paid 100 KRW for a 10000 KRW order (amount changed before IMP.request_pay).
+    const created = await portone(server, "POST", "/__admin/payments", {
+      imp_uid: TAMPERED,
+      merchant_uid: "order-tampered",
+      amount: 100,
+      currency: "KRW",
+      status: "paid",
+    });
+    assert.equal(created.status, 200, created.text);
+
+    // Baselines: the same Miniflare start with a Worker that does nothing, so the cold start
+    // of our Worker can be told apart from starting workerd itself. The first start in this
+    // process also pays for loading Miniflare's own code and the workerd binary from disk.
+    timings.firstEverStart = await emptyWorkerStart();
+    timings.baselineFirstResponse = await emptyWorkerStart();
+
+    const t0 = performance.now();
+    mf = new Miniflare(workerOptions(bundle.dist, server.url));
+    await mf.ready;
+    timings.ready = performance.now() - t0;
+    const first = await call(mf, "POST", "/verify?merchant_uid=order-card-paid&amount=1004", { body: cardPaidBody });
+    timings.firstVerifyResponse = performance.now() - t0;
+    assert.equal(first.body.ok, true, JSON.stringify(first.body));
+    const warm = [];
+    for (let i = 0; i < 5; i++) {
+      const t1 = performance.now();
+      await call(mf, "POST", "/verify?merchant_uid=order-card-paid&amount=1004", { body: cardPaidBody });
+      warm.push(performance.now() - t1);
+    }
+    timings.warmVerifyResponse = warm.sort((a, b) => a - b)[2];
+
+    runtime = (await call(mf, "GET", "/runtime")).body;
+  });
+
+  after(async () => {
+    await mf?.dispose().catch(() => {});
+    await server?.close().catch(() => {});
+    if (bundle) await rm(bundle.dir, { recursive: true, force: true });
+    if (runtime) {
+      const s = runtime.startup;
+      const f = runtime.firstVerify;
+      console.log(
+        [
+          "workerd cold start (portone-verify, wasm " +
+            `${(timings.wasmBytes / 1024).toFixed(0)} KiB, package ${path.relative(repoRoot, pkgDir) || "."}):`,
+          `  wrangler bundle (dry-run):                          ${ms(timings.bundle)}`,
+          `  first Miniflare start in this process -> first response, empty Worker: ${ms(timings.firstEverStart)}`,
+          `  baseline: Miniflare start -> first response, empty Worker: ${ms(timings.baselineFirstResponse)}`,
+          `  Miniflare start -> ready (workerd up, wasm compiled, initSync done): ${ms(timings.ready)}`,
+          `  Miniflare start -> first /verify response:          ${ms(timings.firstVerifyResponse)}`,
+          `  difference to the empty Worker:                     ${ms(timings.firstVerifyResponse - timings.baselineFirstResponse)}`,
+          `  warm /verify round trip (median of 5):              ${ms(timings.warmVerifyResponse)}`,
+          "  inside the Worker (Date.now(), 1 ms resolution; performance.now() is 0 at startup in workerd):",
+          `    package evaluation (initSync = instantiate + start): ${s.instantiateDateNowMs} ms`,
+          `    first verifyPayment call:                         ${f?.verifyDateNowMs} ms`,
+          `    first JSON.stringify(verdict) (parses payment):   ${f?.serializeDateNowMs} ms`,
+          `    a later verifyPayment call:                       ${runtime.lastVerify?.verifyDateNowMs} ms`,
+          `  PortOneClient in this build: ${runtime.hasClient ? "yes" : "NO (client routes skipped)"}`,
+        ].join("\n"),
+      );
+    }
+  });
+
+  test("the bundle keeps the wasm as its own module and uses the package's workerd entry", async () => {
+    const wasm = bundle.files.filter((f) => f.endsWith(".wasm"));
+    assert.equal(wasm.length, 1, bundle.files.join(", "));
+    const js = await readFile(path.join(bundle.dist, "worker.js"), "utf8");
+    assert.ok(js.includes(`from "./${wasm[0]}"`), "worker.js imports the .wasm module");
+    assert.ok(js.includes("initSync({ module: wasmModule"), "workerd.js's synchronous initSync is in the bundle");
+    assert.ok(!js.includes("readFileSync"), "the Node entry was not picked");
+    assert.ok(!/fetch\([^)]*\.wasm/.test(js), "the wasm is never fetched");
+  });
+
+  test("the runtime is workerd", () => {
+    assert.equal(runtime.userAgent, "Cloudflare-Workers");
+    assert.ok(runtime.exports.includes("verifyPayment"), runtime.exports.join(", "));
+  });
+
+  test("POST /verify: PortOne's answer for a paid order verifies", async () => {
+    const { status, body } = await call(mf, "POST", "/verify?merchant_uid=order-card-paid&amount=1004&currency=KRW", {
+      body: cardPaidBody,
+    });
+    assert.equal(status, 200);
+    assert.equal(body.ok, true, JSON.stringify(body.failures));
+    assert.equal(body.state, "paid");
+    assert.equal(body.payment.imp_uid, CARD_PAID);
+    assert.equal(body.payment.amount, 1004);
+  });
+
+  test("POST /verify: a forged amount is rejected with AMOUNT_MISMATCH", async () => {
+    const forged = JSON.parse(cardPaidBody);
+    forged.response.amount = 100;
+    const { status, body } = await call(mf, "POST", "/verify?merchant_uid=order-card-paid&amount=1004", {
+      body: JSON.stringify(forged),
+    });
+    assert.equal(status, 200);
+    assert.equal(body.ok, false);
+    assert.equal(body.state, undefined);
+    assert.deepEqual(
+      body.failures.map((f) => [f.code, f.field, f.expected, f.actual]),
+      [["AMOUNT_MISMATCH", "amount", 1004, 100]],
+    );
+  });
+
+  test("POST /verify: bad JSON and a bad expectation are errors with a code", async () => {
+    const bad = await call(mf, "POST", "/verify?merchant_uid=order-card-paid&amount=1004", { body: '{"imp_uid": ' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.code, "INVALID_JSON");
+    assert.equal(bad.body.error.name, "PortOneVerifyError");
+
+    const noAmount = await call(mf, "POST", "/verify?merchant_uid=order-card-paid&amount=lots", { body: cardPaidBody });
+    assert.equal(noAmount.status, 400);
+    assert.equal(noAmount.body.error.code, "INVALID_ARGUMENT");
+    assert.match(noAmount.body.error.path, /amount/);
+  });
+
+  test("POST /webhook/v2: a valid signature is accepted, a bad one is NO_MATCHING_SIGNATURE", async () => {
+    const body = JSON.stringify({
+      type: "Transaction.Paid",
+      timestamp: new Date().toISOString(),
+      data: { storeId: "store-00000000-0000-0000-0000-000000000000", paymentId: "order-v2-1", transactionId: "tx-1" },
+    });
+    const id = `msg_${randomBytes(8).toString("hex")}`;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": timestamp,
+      "webhook-signature": signV2(webhookKey, id, timestamp, body),
+    };
+    const good = await call(mf, "POST", "/webhook/v2", { body, headers });
+    assert.equal(good.status, 200, JSON.stringify(good.body));
+    assert.equal(good.body.ok, true);
+    assert.equal(good.body.webhook.type, "Transaction.Paid");
+    assert.equal(good.body.webhook.data.paymentId, "order-v2-1");
+
+    const forged = await call(mf, "POST", "/webhook/v2", {
+      body,
+      headers: { ...headers, "webhook-signature": signV2(randomBytes(32), id, timestamp, body) },
+    });
+    assert.equal(forged.status, 400);
+    assert.equal(forged.body.error.code, "NO_MATCHING_SIGNATURE");
+
+    const tampered = await call(mf, "POST", "/webhook/v2", { body: body.replace("order-v2-1", "order-v2-2"), headers });
+    assert.equal(tampered.status, 400);
+    assert.equal(tampered.body.error.code, "NO_MATCHING_SIGNATURE");
+  });
+
+  describe("with PortOneClient (fetch from workerd to the local PortOne server)", () => {
+    const skipUnlessClient = (t) => {
+      if (runtime.hasClient) return false;
+      t.skip("PortOneClient is not in this build of the package");
+      return true;
+    };
+
+    test("POST /payments/complete: the seeded paid payment verifies against the order table", async (t) => {
+      if (skipUnlessClient(t)) return;
+      const { status, body } = await postJson(mf, "/payments/complete", {
+        imp_uid: CARD_PAID,
+        merchant_uid: "order-card-paid",
+      });
+      assert.equal(status, 200, JSON.stringify(body));
+      assert.deepEqual([body.ok, body.state], [true, "paid"]);
+      assert.deepEqual(body.payment, { imp_uid: CARD_PAID, merchant_uid: "order-card-paid", amount: 1004, status: "paid" });
+    });
+
+    test("POST /payments/complete: another order's payment, or a tampered amount, is not ok", async (t) => {
+      if (skipUnlessClient(t)) return;
+      // The buyer claims their 52000 KRW order was paid by someone else's 1004 KRW payment.
+      const other = await postJson(mf, "/payments/complete", { imp_uid: CARD_PAID, merchant_uid: "order-vbank-paid" });
+      assert.equal(other.status, 200, JSON.stringify(other.body));
+      assert.equal(other.body.ok, false);
+      assert.deepEqual(other.body.failures.map((f) => f.code).sort(), ["AMOUNT_MISMATCH", "MERCHANT_UID_MISMATCH"]);
+
+      // PortOne has a real paid payment for the order, but of 100 KRW, not the order's 10000.
+      const cheap = await postJson(mf, "/payments/complete", { imp_uid: TAMPERED, merchant_uid: "order-tampered" });
+      assert.equal(cheap.status, 200, JSON.stringify(cheap.body));
+      assert.equal(cheap.body.ok, false);
+      assert.deepEqual(
+        cheap.body.failures.map((f) => [f.code, f.expected, f.actual]),
+        [["AMOUNT_MISMATCH", 10000, 100]],
+      );
+
+      const unknown = await postJson(mf, "/payments/complete", { imp_uid: "imp_000000000000", merchant_uid: "order-card-paid" });
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.error.code, "NOT_FOUND");
+    });
+
+    test("POST /portone/webhook: V1 notifications (JSON and form) are verified by fetching the payment", async (t) => {
+      if (skipUnlessClient(t)) return;
+      const asJson = await call(mf, "POST", "/portone/webhook", {
+        body: JSON.stringify({ imp_uid: CARD_PAID, merchant_uid: "order-card-paid", status: "paid" }),
+        headers: { "content-type": "application/json" },
+      });
+      assert.equal(asJson.status, 200, JSON.stringify(asJson.body));
+      assert.deepEqual([asJson.body.ok, asJson.body.state], [true, "paid"]);
+      assert.equal(asJson.body.webhook.imp_uid, CARD_PAID);
+
+      const asForm = await call(mf, "POST", "/portone/webhook", {
+        body: `imp_uid=${CARD_PAID}&merchant_uid=order-card-paid&status=paid`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      assert.equal(asForm.status, 200, JSON.stringify(asForm.body));
+      assert.equal(asForm.body.ok, true);
+
+      // The body's status is never trusted: PortOne has the tampered order at 100 KRW.
+      const lie = await call(mf, "POST", "/portone/webhook", {
+        body: JSON.stringify({ imp_uid: TAMPERED, merchant_uid: "order-tampered", status: "paid" }),
+        headers: { "content-type": "application/json" },
+      });
+      assert.equal(lie.status, 200, JSON.stringify(lie.body));
+      assert.equal(lie.body.ok, false);
+
+      const junk = await call(mf, "POST", "/portone/webhook", {
+        body: "not a webhook",
+        headers: { "content-type": "text/plain" },
+      });
+      assert.equal(junk.status, 400, JSON.stringify(junk.body));
+      assert.equal(typeof junk.body.error.code, "string");
+    });
+
+    test("the PortOne server saw exactly one getToken for all of the Worker's calls", async (t) => {
+      if (skipUnlessClient(t)) return;
+      const s = await stats(server);
+      assert.equal(s.getToken, 1, JSON.stringify(s));
+      // complete: paid, other order, tampered, unknown; webhook: JSON, form, tampered.
+      assert.equal(s.byRoute[GET_PAYMENT], 7, JSON.stringify(s));
+    });
+
+    test("a fresh isolate answers concurrent requests with one shared token request", async (t) => {
+      if (skipUnlessClient(t)) return;
+      assert.equal((await portone(server, "POST", "/__admin/reset")).status, 200);
+      // Slow getToken down so that all three requests wait for the same token.
+      const fault = await portone(server, "POST", "/__admin/faults", {
+        fault: "latency=300",
+        times: 1,
+        route: "POST /users/getToken",
+      });
+      assert.equal(fault.status, 200, fault.text);
+      const fresh = new Miniflare(workerOptions(bundle.dist, server.url));
+      try {
+        const results = await Promise.all(
+          [1, 2, 3].map(() =>
+            postJson(fresh, "/payments/complete", { imp_uid: CARD_PAID, merchant_uid: "order-card-paid" }),
+          ),
+        );
+        for (const r of results) {
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+          assert.deepEqual([r.body.ok, r.body.state], [true, "paid"]);
+        }
+      } finally {
+        await fresh.dispose();
+      }
+      const s = await stats(server);
+      assert.equal(s.getToken, 1, JSON.stringify(s));
+      assert.equal(s.byRoute[GET_PAYMENT], 3, JSON.stringify(s));
+    });
+  });
+});
