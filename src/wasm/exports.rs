@@ -84,8 +84,9 @@ pub fn verify_payment(
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
     let expected = expected_from_js(&expected)?;
-    let (verdict, source) = if let Some(text) = payment.as_string() {
-        (crate::verify_payment_str(&text, &expected)?, payment)
+    let (verdict, source) = if payment.is_string() {
+        let bytes = super::input::utf8_bytes(&payment).to_vec();
+        (crate::verify_payment_json(&bytes, &expected)?, payment)
     } else if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {
         let verdict = crate::verify_payment_json(&bytes.to_vec(), &expected)?;
         // The caller may reuse its buffer: the lazy `payment` reads a copy.

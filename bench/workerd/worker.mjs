@@ -1,0 +1,47 @@
+// Benchmark Worker: runs inside workerd and times verifyPayment against the same baselines as
+// bench/verify.bench.mjs (JSON.parse + zod 4 + checks, bare JSON.parse). Date.now() advances
+// during a request in local workerd, so loops of a few hundred ms give stable per-call figures.
+import { moduleStart } from "./clock.mjs";
+import { verifyPayment } from "portone-verify";
+import { verifyWithZod } from "../baseline.mjs";
+
+const packageReady = Date.now();
+let firstCallMs;
+
+function perSecond(fn, minMs = 300) {
+  let n = 0;
+  const start = Date.now();
+  while (Date.now() - start < minMs) {
+    for (let i = 0; i < 100; i++) fn();
+    n += 100;
+  }
+  return n / ((Date.now() - start) / 1000);
+}
+
+export default {
+  async fetch(request) {
+    const body = await request.text();
+    const bytes = new TextEncoder().encode(body);
+    const expected = { merchantUid: "57008833-33004", amount: 1004 };
+    if (firstCallMs === undefined) {
+      const start = Date.now();
+      if (!verifyPayment(body, expected).ok) throw new Error("the benchmark payment must verify");
+      firstCallMs = Date.now() - start;
+    }
+    const url = new URL(request.url);
+    if (url.pathname === "/cold") {
+      return Response.json({ evaluateMs: packageReady - moduleStart, firstVerifyMs: firstCallMs });
+    }
+    for (let i = 0; i < 2000; i++) verifyPayment(body, expected); // warm-up
+    for (let i = 0; i < 2000; i++) verifyWithZod(body, expected);
+    return Response.json({
+      userAgent: navigator.userAgent,
+      rates: {
+        "portone-verify verifyPayment(string)": perSecond(() => verifyPayment(body, expected).ok),
+        "portone-verify verifyPayment(bytes)": perSecond(() => verifyPayment(bytes, expected).ok),
+        "baseline JSON.parse + zod 4 + checks (string)": perSecond(() => verifyWithZod(body, expected).ok),
+        "baseline bare JSON.parse (string)": perSecond(() => JSON.parse(body) !== null),
+      },
+    });
+  },
+};
