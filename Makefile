@@ -5,7 +5,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Node-target build used by the JS tests (dev profile: fast to build, same behaviour).
 PKG_NODE := target/pkg-node
 
-.PHONY: setup test test-rust test-wasm test-js test-workerd pkg pkg-node pkg-workerd bench clean
+.PHONY: setup test test-rust test-wasm test-js test-workerd pkg pkg-node pkg-workerd bench clean demo
 
 setup:
 	@./scripts/setup
@@ -48,6 +48,10 @@ pkg: setup
 
 bench: setup
 	./bench/run
+
+## Local PortOne server + examples/cloudflare-worker in workerd + the www/ page (Ctrl-C stops).
+demo: setup
+	./scripts/demo
 
 clean:
 	rm -rf target pkg

@@ -1,0 +1,177 @@
+// Sample IMP.request_pay callbacks and m_redirect_url landing URLs for the demo page.
+// The imp_uid / merchant_uid pairs match the local PortOne server's seeded payments and the
+// order table of examples/cloudflare-worker, so "complete payment" gives a real verdict.
+
+const seedCallback = {
+  apply_num: "42827474",
+  bank_name: null,
+  buyer_addr: "서울특별시 강남구 삼성동",
+  buyer_email: "test@portone.io",
+  buyer_name: "포트원 기술지원팀",
+  buyer_postcode: "123-456",
+  buyer_tel: "010-1234-5678",
+  card_name: "신한카드",
+  card_number: "5428790000000294",
+  card_quota: 0,
+  currency: "KRW",
+  custom_data: null,
+  imp_uid: "imp_100000000001",
+  merchant_uid: "order-card-paid",
+  name: "당근 10kg",
+  paid_amount: 1004,
+  paid_at: 1648344363,
+  pay_method: "card",
+  pg_provider: "kcp",
+  pg_tid: "22336466628585",
+  pg_type: "payment",
+  receipt_url: "https://admin8.kcp.co.kr/assist/bill.BillActionNew.do?cmd=card_bill&tno=22336466628585",
+  status: "paid",
+  success: true,
+};
+
+const json = (value) => JSON.stringify(value, null, 2);
+const shop = "https://shop.example/payments/complete";
+
+/**
+ * kind: "callback" (parseRequestPayResponse) or "redirect" (parseRedirectQuery).
+ * expect: what the page should show: "ok" (parsed) or an error { code, path }.
+ */
+export const SAMPLES = [
+  {
+    id: "success",
+    ko: "성공 콜백 (카드, 1004원)",
+    en: "success callback (card, 1004 KRW)",
+    kind: "callback",
+    text: json(seedCallback),
+    expect: { success: true, imp_uid: "imp_100000000001", merchant_uid: "order-card-paid" },
+  },
+  {
+    id: "failure",
+    ko: "실패 콜백 (error_code)",
+    en: "failure callback (error_code)",
+    kind: "callback",
+    text: json({
+      success: false,
+      imp_uid: "imp_100000000008",
+      merchant_uid: "order-failed",
+      error_code: "F0005",
+      error_msg: "[결제실패] 카드 한도가 초과되었습니다",
+      pay_method: "card",
+      pg_provider: "kcp",
+      status: "failed",
+    }),
+    expect: { success: false, error_code: "F0005" },
+  },
+  {
+    id: "string-booleans",
+    ko: "문자열 불리언·숫자 (\"true\", \"1004\")",
+    en: "string booleans and numbers (\"true\", \"1004\")",
+    kind: "callback",
+    text: json({
+      imp_success: "true",
+      imp_uid: "imp_100000000001",
+      merchant_uid: "order-card-paid",
+      paid_amount: "1004",
+      paid_at: "1648344363",
+      card_quota: "3",
+      status: "paid",
+    }),
+    expect: { success: true, paid_amount: 1004 },
+  },
+  {
+    id: "forged-amount",
+    ko: "금액 위조 (1004원 주문을 100원 결제)",
+    en: "forged amount (a 1004 KRW order paid 100)",
+    kind: "callback",
+    text: json({
+      ...seedCallback,
+      imp_uid: "imp_900000000100",
+      merchant_uid: "order-forged-amount",
+      name: "감자 1kg",
+      paid_amount: 100,
+      pg_tid: "22336466629999",
+      receipt_url: null,
+    }),
+    expect: { success: true, paid_amount: 100, imp_uid: "imp_900000000100" },
+  },
+  {
+    id: "null-imp-uid",
+    ko: "imp_uid가 null (결제 포기)",
+    en: "null imp_uid (buyer gave up)",
+    kind: "callback",
+    text: json({
+      success: false,
+      imp_uid: null,
+      merchant_uid: "order-card-paid",
+      error_code: "F1002",
+      error_msg: "[결제포기] 사용자가 결제를 취소하셨습니다",
+      request_id: "req_1648344363_abc",
+    }),
+    expect: { success: false, imp_uid: null },
+  },
+  {
+    id: "new-sdk",
+    ko: "새 SDK 형태 (success 없음)",
+    en: "new-SDK shape (no success field)",
+    kind: "callback",
+    text: json({ imp_uid: "imp_100000000003", merchant_uid: "order-vbank-paid", error_code: null, error_msg: null }),
+    expect: { success: true, imp_uid: "imp_100000000003" },
+  },
+  {
+    id: "new-sdk-failure",
+    ko: "새 SDK 실패 (PAY_PROCESS_CANCELED)",
+    en: "new-SDK failure (PAY_PROCESS_CANCELED)",
+    kind: "callback",
+    text: json({
+      imp_uid: "imp_100000000004",
+      merchant_uid: "order-cancelled",
+      error_code: "PAY_PROCESS_CANCELED",
+      error_msg: "사용자가 결제를 취소하였습니다",
+    }),
+    expect: { success: false, error_code: "PAY_PROCESS_CANCELED" },
+  },
+  {
+    id: "bad-amount",
+    ko: "잘못된 금액 (\"1,004원\") → 오류",
+    en: "bad amount (\"1,004원\") → error",
+    kind: "callback",
+    text: json({ success: true, imp_uid: "imp_100000000001", merchant_uid: "order-card-paid", paid_amount: "1,004원" }),
+    expect: { error: { code: "INVALID_FIELD", path: "paid_amount" } },
+  },
+  {
+    id: "redirect-success",
+    ko: "리디렉션 URL: 성공",
+    en: "redirect URL: success",
+    kind: "redirect",
+    text: `${shop}?imp_uid=imp_100000000001&merchant_uid=order-card-paid&imp_success=true`,
+    expect: { success: true, imp_uid: "imp_100000000001" },
+  },
+  {
+    id: "redirect-failure",
+    ko: "리디렉션 URL: 실패",
+    en: "redirect URL: failure",
+    kind: "redirect",
+    text:
+      `${shop}?imp_uid=imp_100000000008&merchant_uid=order-failed&imp_success=false` +
+      `&error_code=F0005&error_msg=${encodeURIComponent("[결제실패] 카드 한도가 초과되었습니다")}`,
+    expect: { success: false, error_code: "F0005" },
+  },
+  {
+    id: "redirect-bad-flag",
+    ko: "리디렉션 URL: imp_success=yes → 오류",
+    en: "redirect URL: imp_success=yes → error",
+    kind: "redirect",
+    text: `${shop}?imp_uid=imp_100000000001&merchant_uid=order-card-paid&imp_success=yes`,
+    expect: { error: { code: "INVALID_FIELD", path: "imp_success" } },
+  },
+];
+
+/** Presets for the "complete payment" form (imp_uid, merchant_uid), by what PortOne holds. */
+export const PAYMENTS = [
+  { ko: "정상 결제", en: "good payment", imp_uid: "imp_100000000001", merchant_uid: "order-card-paid" },
+  { ko: "금액 위조", en: "forged amount", imp_uid: "imp_900000000100", merchant_uid: "order-forged-amount" },
+  { ko: "다른 주문의 결제", en: "another order's payment", imp_uid: "imp_100000000001", merchant_uid: "order-vbank-paid" },
+  { ko: "취소된 결제", en: "cancelled payment", imp_uid: "imp_100000000004", merchant_uid: "order-cancelled" },
+  { ko: "실패한 결제", en: "failed payment", imp_uid: "imp_100000000008", merchant_uid: "order-failed" },
+  { ko: "가상계좌 입금 완료", en: "vbank paid", imp_uid: "imp_100000000003", merchant_uid: "order-vbank-paid" },
+];
