@@ -5,13 +5,13 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Node-target build used by the JS tests (dev profile: fast to build, same behaviour).
 PKG_NODE := target/pkg-node
 
-.PHONY: setup test test-rust test-wasm test-js test-workerd pkg pkg-node pkg-workerd bench clean demo
+.PHONY: setup test test-rust test-wasm test-js test-workerd test-e2e test-consumers pkg pkg-node pkg-workerd bench clean demo
 
 setup:
 	@./scripts/setup
 
 ## The README's test command.
-test: setup test-rust test-wasm test-js test-workerd
+test: setup test-rust test-wasm test-js test-workerd test-e2e test-consumers
 
 test-rust:
 	cargo test --all-features
@@ -29,22 +29,31 @@ pkg-node: setup
 test-js: pkg-node
 	node --test tests/node/ tests/portone-server/
 
-# The package for workerd tests: the web-target build with pkg-template's entry points (dev
-# profile: the release build's LTO takes minutes and adds nothing to what is tested).
+# The package for workerd and end-to-end tests: the same layout as `make pkg` in the dev profile
+# (the release build's LTO takes minutes and adds nothing to what these tests check).
 PKG_WORKERD := target/pkg-workerd
 
 pkg-workerd: setup
-	wasm-pack build --dev --target web --out-dir $(PKG_WORKERD) --out-name portone_verify --no-pack
-	cp -R pkg-template/. $(PKG_WORKERD)/
+	./scripts/build-pkg --dev --out-dir $(PKG_WORKERD)
 
 ## The package inside real workerd (Miniflare), bundled by wrangler as a user would.
 test-workerd: pkg-workerd
 	PORTONE_VERIFY_PKG_DIR=$(PKG_WORKERD) node --test tests/workerd/
 
-## The npm package: wasm-pack output with pkg-template/ copied over it.
+## The demo stack (local PortOne server, examples/cloudflare-worker in workerd, www/) driven by
+## headless Chromium, plus the Worker example's routes.
+test-e2e: pkg-workerd
+	PORTONE_VERIFY_PKG_DIR=$(PKG_WORKERD) node --test tests/e2e/
+
+## The packed tarball installed into scratch consumers (Node ESM, strict tsc, Vite in Chromium),
+## publint and attw. Builds the release package first when it is missing or stale.
+test-consumers: setup
+	./scripts/test-consumers
+
+## The npm package: an edge build (everything, speed) and a browser build (parse + verify,
+## size) with pkg-template/ over them; prints gzipped sizes.
 pkg: setup
-	wasm-pack build --release --target web --out-dir pkg --out-name portone_verify
-	cp -R pkg-template/. pkg/
+	./scripts/build-pkg
 
 bench: setup
 	./bench/run

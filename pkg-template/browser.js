@@ -1,4 +1,6 @@
-// Browsers (through a bundler such as Vite, or a plain <script type="module">): call
-// `await init()` once before anything else; it fetches portone_verify_bg.wasm next to this file.
-export { default as init, initSync } from "./portone_verify.js";
-export * from "./portone_verify.js";
+// Browsers, through a bundler such as Vite or as a plain <script type="module"> (the "browser"
+// and "default" conditions): the small build (browser/: parsing and verification, no REST
+// client, no webhooks). Call `await init()` once before anything else; it fetches
+// browser/portone_verify_bg.wasm next to the glue (bundlers rewrite that URL).
+export { default as init, initSync } from "./browser/portone_verify.js";
+export * from "./browser/portone_verify.js";

@@ -1,5 +1,6 @@
-// Cloudflare Workers (wrangler and raw workerd): the wasm is imported as a module, never
-// fetched, and instantiated synchronously at import.
+// Cloudflare Workers, wrangler-bundled or raw workerd (the "workerd"/"worker" conditions): the
+// full (edge) build. The .wasm is imported as a compiled module, never fetched, and
+// instantiated synchronously at import. No init() here.
 import wasmModule from "./portone_verify_bg.wasm";
 import { initSync } from "./portone_verify.js";
 

@@ -133,6 +133,16 @@ pub struct RequestPayResponse {
     pub request_id: Option<String>,
 }
 
+// tsify leaves out fields serde never deserialises, so `success` (computed, always present in
+// the output) is declared here; TypeScript merges it into the generated interface.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const SUCCESS_TS: &'static str = r#"
+export interface RequestPayResponse {
+    /** Whether the SDK reported no error (no `error_code`, no `false` flag, `status` not `failed`). Never proof of payment. */
+    success: boolean;
+}
+"#;
+
 impl RequestPayResponse {
     /// Recomputes [`success`](Self::success) from the reported fields.
     pub fn normalise(&mut self) {

@@ -1,0 +1,2 @@
+// Types of node.js: the full API, already initialised (no init()).
+export * from "./portone_verify.js";

@@ -1,0 +1,59 @@
+// (b) Strict TypeScript consumers of the installed tarball: `tsc --noEmit --strict` (with the
+// package's own .d.ts checked: skipLibCheck false) under node16, nodenext and bundler module
+// resolution, each picking its condition's types.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+
+import { consumerProject, repoModule, run } from "./support.mjs";
+
+const tsc = repoModule("typescript/bin/tsc");
+const { version } = JSON.parse(readFileSync(repoModule("typescript/package.json"), "utf8"));
+let project;
+before(async () => {
+  project = await consumerProject("typescript", { links: ["@types/node"] });
+});
+after(() => project?.cleanup());
+
+const typecheck = (config) =>
+  run(process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: project.dir });
+
+// Two tsc processes at a time (one per core).
+describe("strict TypeScript consumer (installed from the tarball)", { concurrency: 2 }, () => {
+  for (const [config, what] of [
+    ["tsconfig.nodenext.json", "nodenext, node condition: server API, no init"],
+    ["tsconfig.node16.json", "node16, node condition: server API, no init"],
+    ["tsconfig.bundler.json", "bundler, default condition: init, no PortOneClient"],
+    ["tsconfig.bundler-browser.json", "bundler + customConditions browser: init, no PortOneClient"],
+    ["tsconfig.bundler-workerd.json", "bundler + customConditions workerd: server API, no init"],
+  ]) {
+    test(`tsc ${version} --strict ${config} (${what})`, async () => {
+      await typecheck(config);
+    });
+  }
+
+  test("RequestPayResponse declares the `success` every parsed callback has", async () => {
+    await writeFile(
+      path.join(project.dir, "tsconfig.callback.json"),
+      JSON.stringify({ extends: "./tsconfig.nodenext.json", files: ["callback.ts"] }),
+    );
+    await typecheck("tsconfig.callback.json");
+  });
+
+  // The types really differ per condition: each file fails under the other's condition.
+  test("the wrong entry's types are refused (server code in a browser project and back)", async () => {
+    const wrong = async (base, file) => {
+      const name = `tsconfig.wrong-${path.basename(file, ".ts")}.json`;
+      await writeFile(path.join(project.dir, name), JSON.stringify({ extends: `./${base}`, files: [file] }));
+      const err = await typecheck(name).then(() => null, (e) => e);
+      assert.ok(err, `${file} under ${base} must not type-check`);
+      return err.message;
+    };
+    const serverInBrowser = await wrong("tsconfig.bundler.json", "server.ts");
+    assert.match(serverInBrowser, /has no exported member '?PortOneClient'?/);
+    const browserInNode = await wrong("tsconfig.nodenext.json", "browser.ts");
+    assert.match(browserInNode, /has no exported member '?init'?/);
+  });
+});
