@@ -3,9 +3,9 @@
 // during a request in local workerd, so loops of a few hundred ms give stable per-call figures.
 import { moduleStart } from "./clock.mjs";
 import { verifyPayment } from "portone-verify";
+import { packageReady } from "./package-ready.mjs";
 import { verifyWithZod } from "../baseline.mjs";
 
-const packageReady = Date.now();
 let firstCallMs;
 
 function perSecond(fn, minMs = 300) {
