@@ -89,16 +89,4 @@ export async function consumerProject(fixture, { links = [] } = {}) {
 export const repoModule = (...parts) => path.join(repoModules, ...parts);
 
 /** Debian's chromium, with the flags a headless run in this sandbox needs. */
-export const chromium = {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+export { chromiumLaunchOptions as chromium } from "../support/chromium.mjs";

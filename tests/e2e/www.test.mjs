@@ -16,18 +16,8 @@ import { chromium } from "playwright-core";
 
 import { DEMO_PAYMENTS, repoRoot, startStack } from "../../scripts/demo-stack.mjs";
 import { SAMPLES } from "../../www/samples.js";
+import { chromiumLaunchOptions } from "../support/chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const SCREENSHOT = path.join(repoRoot, "target", "e2e", "www.png");
 
 describe("www/ demo page in Chromium, with the Worker example in workerd", { timeout: 180_000 }, () => {
@@ -38,7 +28,7 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
 
   before(async () => {
     stack = await startStack();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch(chromiumLaunchOptions);
     page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: "ko-KR" });
     page.setDefaultTimeout(20_000);
     page.on("pageerror", (e) => pageErrors.push(`pageerror: ${e.message}`));
