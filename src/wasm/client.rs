@@ -797,14 +797,7 @@ fn amount_arg(value: &JsValue, path: &str) -> Result<Amount, ClientError> {
 
 /// The expectation, with `impUid` filled in from the call when the caller left it out.
 fn expected_arg(expected: &JsValue, imp_uid: &str) -> Result<Expected, JsValue> {
-    if !expected.is_object() {
-        return Err(ClientError::invalid_argument(
-            "expected",
-            "expected must be an object like { merchantUid, amount }",
-        )
-        .into());
-    }
-    let mut parsed = Expected::from_json(&json_bytes(expected)?)?;
+    let mut parsed = super::expected::expected_from_js(expected)?;
     if parsed.imp_uid.is_none() {
         parsed.imp_uid = Some(imp_uid.to_owned());
     }
