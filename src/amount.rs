@@ -77,6 +77,14 @@ impl Amount {
         self.canonical.parse().ok()
     }
 
+    /// Whether the nearest `f64` (a JavaScript number) is this exact decimal when printed
+    /// back: at most 15 significant digits, in the range where an `f64` has them all.
+    pub fn is_exact_in_f64(&self) -> bool {
+        let digits = self.canonical.trim_start_matches('-').replace('.', "");
+        let significant = digits.trim_start_matches('0').trim_end_matches('0');
+        significant.len() <= 15 && self.canonical.len() <= 300
+    }
+
     /// The nearest `f64`, for display and for JavaScript numbers.
     pub fn to_f64(&self) -> f64 {
         self.canonical.parse().unwrap_or(f64::NAN)

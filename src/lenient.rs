@@ -68,11 +68,9 @@ impl<'de> Deserialize<'de> for Flag {
                 Ok(Flag(v))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Flag, E> {
-                match v.trim() {
-                    t if t.eq_ignore_ascii_case("true") => Ok(Flag(true)),
-                    t if t.eq_ignore_ascii_case("false") => Ok(Flag(false)),
-                    _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
-                }
+                flag_from_text(v)
+                    .map(Flag)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
             }
         }
         deserializer.deserialize_any(FlagVisitor)
@@ -111,11 +109,54 @@ impl Visitor<'_> for IntVisitorRef {
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Int, E> {
-        v.trim()
-            .parse::<i64>()
+        int_from_text(v)
             .map(Int)
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
     }
+}
+
+/// `"true"`/`"false"` in any case, surrounding spaces ignored.
+pub(crate) fn flag_from_text(text: &str) -> Option<bool> {
+    match text.trim() {
+        t if t.eq_ignore_ascii_case("true") => Some(true),
+        t if t.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// Below 1e15 (< 2^53) every whole number is exact in JavaScript and in an `f64`.
+const MAX_WHOLE: i64 = 999_999_999_999_999;
+
+/// An integer written as a JSON number: whole numbers in `i64`, or an exactly whole value
+/// in decimal or exponent form below 1e15 (`1648344363.0`, `1e3`).
+pub(crate) fn int_from_number(token: &str) -> Option<i64> {
+    if let Ok(int) = token.parse::<i64>() {
+        return Some(int);
+    }
+    if !token.contains(['.', 'e', 'E']) {
+        return None; // a whole number beyond i64
+    }
+    crate::amount::Amount::parse(token)?
+        .as_integer()
+        .filter(|int| int.abs() <= MAX_WHOLE)
+}
+
+/// An integer held in a string: as [`int_from_number`], surrounding spaces and a leading
+/// `+` allowed.
+pub(crate) fn int_from_text(text: &str) -> Option<i64> {
+    let trimmed = text.trim();
+    let number = match trimmed.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['-', '+']) => return None,
+        Some(rest) => rest,
+        None => trimmed,
+    };
+    int_from_number(number)
+}
+
+/// The integer `text` spells in its one canonical form (`"7"`, not `"+7"` or `"07"`): numeric
+/// codes are written back as numbers only when no spelling is lost.
+pub(crate) fn canonical_int(text: &str) -> Option<i64> {
+    text.parse::<i64>().ok().filter(|n| n.to_string() == text)
 }
 
 /// `deserialize_with` for `Option<String>` fields.
@@ -170,54 +211,15 @@ impl<'de> Deserialize<'de> for IntOrBlank {
                 IntVisitorRef.visit_f64(v).map(|i| IntOrBlank(Some(i.0)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<IntOrBlank, E> {
-                let trimmed = v.trim();
-                if trimmed.is_empty() {
+                if v.trim().is_empty() {
                     return Ok(IntOrBlank(None));
                 }
-                match trimmed.parse::<f64>() {
-                    Ok(_) if trimmed.parse::<i64>().is_ok() => IntVisitorRef
-                        .visit_str(trimmed)
-                        .map(|i| IntOrBlank(Some(i.0))),
-                    Ok(float) => IntVisitorRef
-                        .visit_f64(float)
-                        .map(|i| IntOrBlank(Some(i.0))),
-                    Err(_) => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
-                }
+                int_from_text(v)
+                    .map(|i| IntOrBlank(Some(i)))
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
             }
         }
         deserializer.deserialize_any(IntOrBlankVisitor)
-    }
-}
-
-/// Checks that a value is what [`Text`] accepts (a string, number or boolean) without
-/// keeping it: no allocation, even for numbers.
-pub(crate) struct TextShape;
-
-impl<'de> Deserialize<'de> for TextShape {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ShapeVisitor;
-        impl Visitor<'_> for ShapeVisitor {
-            type Value = TextShape;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<TextShape, E> {
-                Ok(TextShape)
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<TextShape, E> {
-                Ok(TextShape)
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<TextShape, E> {
-                Ok(TextShape)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<TextShape, E> {
-                Ok(TextShape)
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<TextShape, E> {
-                Ok(TextShape)
-            }
-        }
-        deserializer.deserialize_any(ShapeVisitor)
     }
 }
 

@@ -31,11 +31,12 @@
 )]
 
 mod amount;
+mod canonical;
 #[cfg(feature = "client")]
 pub mod client;
 mod error;
 mod lenient;
-mod parse;
+pub(crate) mod parse;
 pub mod types;
 mod verify;
 /// The JavaScript exports (`parsePayment`, `verifyPayment`, …); public so wasm tests can call
@@ -53,9 +54,12 @@ pub struct ReadmeDoctests;
 
 pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};
-pub use parse::{parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response};
+pub use parse::{
+    parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response, payment_json,
+    request_pay_response_json,
+};
 pub use types::{PaymentAnnotation, RequestPayResponse};
 pub use verify::{
     verify_payment, verify_payment_json, verify_payment_str, Expected, Failure, FailureCode,
-    PaidState, Verdict,
+    Observed, PaidState, Verdict,
 };

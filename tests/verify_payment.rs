@@ -6,7 +6,7 @@ mod common;
 use common::{payment_fixture, PAYMENT_FIXTURES};
 use portone_verify::{
     parse_payment, verify_payment, verify_payment_json, Amount, ErrorCode, Expected, FailureCode,
-    PaidState, Verdict,
+    Observed, PaidState, Verdict,
 };
 
 fn krw(merchant_uid: &str, amount: &str) -> Expected {
@@ -46,7 +46,11 @@ fn forged_amount_is_rejected() {
     let f = &v.failures()[0];
     assert_eq!(
         (f.field.as_str(), &f.expected, &f.actual),
-        ("amount", &100400.into(), &1004.into())
+        (
+            "amount",
+            &Observed::Amount(Amount::parse("100400").unwrap()),
+            &Observed::Amount(Amount::parse("1004").unwrap())
+        )
     );
 }
 

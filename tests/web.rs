@@ -219,7 +219,10 @@ fn client_is_refused_in_browsers() {
     if cfg!(feature = "browser-test") {
         let err = result.expect_err("constructed in a browser");
         let err: Error = err.dyn_into().expect("a real Error");
-        assert_eq!(get(&err, "code").as_string().as_deref(), Some("BROWSER_NOT_ALLOWED"));
+        assert_eq!(
+            get(&err, "code").as_string().as_deref(),
+            Some("BROWSER_NOT_ALLOWED")
+        );
         assert!(!String::from(err.message()).contains("secret-must-not-leak"));
         let allowed = object(r#"{"apiKey":"key","apiSecret":"s","dangerouslyAllowBrowser":true}"#);
         assert!(PortOneClient::new(allowed).is_ok());

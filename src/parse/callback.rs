@@ -1,6 +1,7 @@
 //! `parse_request_pay_response`: the `IMP.request_pay` callback payload.
 
 use super::json;
+use crate::canonical::{self, schema::Capture};
 use crate::error::ParseError;
 use crate::types::RequestPayResponse;
 
@@ -23,7 +24,28 @@ use crate::types::RequestPayResponse;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_request_pay_response(input: &[u8]) -> Result<RequestPayResponse, ParseError> {
-    let mut response: RequestPayResponse = json::decode(input)?;
-    response.normalise();
+    let (read, success) = canonical::read_request_pay(canonical::utf8(input)?, true)?;
+    let mut response: RequestPayResponse = json::from_canonical(&read.json)?;
+    response.reported_success = read.captures.flag(Capture::ReportedSuccess);
+    response.reported_imp_success = read.captures.flag(Capture::ReportedImpSuccess);
+    response.success = success;
     Ok(response)
+}
+
+/// Reads a callback like [`parse_request_pay_response`] and returns its canonical JSON (what
+/// the normalised struct serialises to, `success` first), without building the struct.
+///
+/// # Errors
+/// As [`parse_request_pay_response`].
+///
+/// # Example
+/// ```
+/// let json = portone_verify::request_pay_response_json(br#"{"success":"true","imp_uid":"imp_1"}"#)?;
+/// assert!(json.starts_with(r#"{"success":true,"error_code":null"#));
+/// # Ok::<(), portone_verify::ParseError>(())
+/// ```
+pub fn request_pay_response_json(input: &[u8]) -> Result<String, ParseError> {
+    Ok(canonical::read_request_pay(canonical::utf8(input)?, true)?
+        .0
+        .json)
 }

@@ -37,11 +37,10 @@ pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(
     serde_json::from_slice(without_bom(input))
 }
 
-/// [`decode_borrowed`] for text already known to be UTF-8: strings are not validated again.
-pub(crate) fn decode_borrowed_str<'a, T: Deserialize<'a>>(
-    input: &'a str,
-) -> Result<T, serde_json::Error> {
-    serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(input))
+/// Builds `T` from the canonical JSON [`crate::canonical`] wrote, which it always accepts.
+pub(crate) fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ParseError> {
+    serde_json::from_str(canonical)
+        .map_err(|e| ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}")))
 }
 
 fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {

@@ -6,6 +6,7 @@ pub(crate) mod json;
 mod payment;
 mod redirect;
 
-pub use callback::parse_request_pay_response;
-pub use payment::{parse_enveloped, parse_payment};
+pub use callback::{parse_request_pay_response, request_pay_response_json};
+pub use payment::{parse_enveloped, parse_payment, payment_json};
 pub use redirect::parse_redirect_query;
+pub(crate) use redirect::redirect_query_json;

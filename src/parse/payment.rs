@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::json;
+use crate::canonical;
 use crate::error::{ErrorCode, ParseError};
 use crate::lenient::{Int, Text};
 use crate::types::PaymentAnnotation;
@@ -26,7 +27,28 @@ use crate::types::PaymentAnnotation;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_payment(input: &[u8]) -> Result<PaymentAnnotation, ParseError> {
-    parse_enveloped(input)
+    let read = canonical::read_payment(canonical::utf8(input)?, true)?;
+    json::from_canonical(&read.json)
+}
+
+/// Reads a payment like [`parse_payment`] and returns its canonical JSON instead: every
+/// `PaymentAnnotation` field in declaration order (absent ones as `null` or `[]`), texts as
+/// strings, integers, flags and exact amounts as JSON values. It is what the struct
+/// serialises to, without building it (this is what `parsePayment` hands to JavaScript).
+///
+/// # Errors
+/// As [`parse_payment`].
+///
+/// # Example
+/// ```
+/// let json = portone_verify::payment_json(br#"{"imp_uid":"imp_1","merchant_uid":"o1",
+///   "amount":"1004.50","status":"paid","sandbox":"false"}"#)?;
+/// assert!(json.starts_with(r#"{"imp_uid":"imp_1","merchant_uid":"o1","pay_method":null"#));
+/// assert!(json.contains(r#""sandbox":false"#) && json.contains(r#""amount":1004.5,"#));
+/// # Ok::<(), portone_verify::ParseError>(())
+/// ```
+pub fn payment_json(input: &[u8]) -> Result<String, ParseError> {
+    Ok(canonical::read_payment(canonical::utf8(input)?, true)?.json)
 }
 
 /// Parses any V1 payload `T`, bare or enveloped, with the same rules as [`parse_payment`].

@@ -1,7 +1,7 @@
 //! `parse_redirect_query`: the query PortOne appends to `m_redirect_url`.
 
-use crate::error::{ErrorCode, ParseError};
-use crate::lenient::Flag;
+use super::callback::{parse_request_pay_response, request_pay_response_json};
+use crate::error::ParseError;
 use crate::types::RequestPayResponse;
 
 /// Parses the `m_redirect_url` landing URL or its query string (with or without `?`) into
@@ -21,26 +21,44 @@ use crate::types::RequestPayResponse;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_redirect_query(input: &str) -> Result<RequestPayResponse, ParseError> {
-    let mut response = RequestPayResponse::default();
+    parse_request_pay_response(redirect_query_object(input).as_bytes())
+}
+
+/// [`parse_redirect_query`]'s result as canonical JSON (what `parseRedirectQuery` hands to
+/// JavaScript).
+pub(crate) fn redirect_query_json(input: &str) -> Result<String, ParseError> {
+    request_pay_response_json(redirect_query_object(input).as_bytes())
+}
+
+/// The parameters the callback shares with the query, as the callback's JSON object (all
+/// values as strings, which the callback's reader accepts for every field it has).
+fn redirect_query_object(input: &str) -> String {
+    let mut object = String::from("{");
     for (key, value) in form_urlencoded::parse(query_part(input).as_bytes()) {
         let value = value.trim();
-        if value.is_empty() {
+        if value.is_empty() || !PARAMETERS.contains(&&*key) {
             continue;
         }
-        let text = Some(value.to_owned());
-        match &*key {
-            "imp_uid" => response.imp_uid = text,
-            "merchant_uid" => response.merchant_uid = text,
-            "error_code" => response.error_code = text,
-            "error_msg" => response.error_msg = text,
-            "success" => response.reported_success = Some(flag(&key, value)?),
-            "imp_success" => response.reported_imp_success = Some(flag(&key, value)?),
-            _ => {}
+        if object.len() > 1 {
+            object.push(',');
         }
+        // `key` is one of PARAMETERS; a `str` always serialises.
+        object.push_str(&format!("\"{key}\":"));
+        object.push_str(&serde_json::to_string(value).unwrap_or_default());
     }
-    response.normalise();
-    Ok(response)
+    object.push('}');
+    object
 }
+
+/// The parameters PortOne appends to `m_redirect_url`.
+const PARAMETERS: &[&str] = &[
+    "imp_uid",
+    "merchant_uid",
+    "imp_success",
+    "success",
+    "error_code",
+    "error_msg",
+];
 
 /// The part after `?` (up to any `#`), or the whole input when it has no `?`.
 fn query_part(input: &str) -> &str {
@@ -51,16 +69,4 @@ fn query_part(input: &str) -> &str {
         None if without_fragment.contains('=') => without_fragment,
         None => "",
     }
-}
-
-fn flag(key: &str, value: &str) -> Result<bool, ParseError> {
-    serde_json::from_value::<Flag>(serde_json::Value::String(value.to_owned()))
-        .map(|f| f.0)
-        .map_err(|_| {
-            ParseError::new(
-                ErrorCode::InvalidField,
-                key,
-                format!("{key} must be true or false, got {value:?}"),
-            )
-        })
 }

@@ -6,7 +6,8 @@
 //! (literal completion in editors, any string accepted).
 
 /// Declares an open string enum with serde and a TypeScript type. The `numeric` flavour is
-/// for codes PortOne sends as JSON integers (`card_type`): they serialise back as numbers.
+/// for codes PortOne sends as JSON integers (`card_type`): they serialise back as numbers (when
+/// the text is an integer in its canonical spelling, so `"+7"` stays a string).
 macro_rules! open_enum {
     (
         $(#[$meta:meta])*
@@ -18,9 +19,9 @@ macro_rules! open_enum {
 
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                match self.as_str().parse::<i64>() {
-                    Ok(number) => s.serialize_i64(number),
-                    Err(_) => s.serialize_str(self.as_str()),
+                match $crate::lenient::canonical_int(self.as_str()) {
+                    Some(number) => s.serialize_i64(number),
+                    None => s.serialize_str(self.as_str()),
                 }
             }
         }

@@ -9,12 +9,12 @@ mod rules;
 mod verdict;
 
 pub use expected::Expected;
-pub use verdict::{Failure, FailureCode, PaidState, Verdict};
+pub(crate) use verdict::failures_json;
+pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
+use crate::canonical;
 use crate::error::ParseError;
-use crate::parse::{json, parse_payment};
 use crate::types::PaymentAnnotation;
-use facts::FactsDocument;
 
 /// Verifies a parsed payment against the order.
 ///
@@ -39,11 +39,7 @@ pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdi
 /// The same errors as [`parse_payment`] for input that cannot be judged at all; the
 /// expectation is assumed valid (see [`Expected::validate`]).
 pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict, ParseError> {
-    // One UTF-8 check of the whole body is cheaper than serde_json checking each string.
-    match std::str::from_utf8(input) {
-        Ok(text) => verify_payment_str(text, expected),
-        Err(_) => parse_payment(input).map(|payment| verify_payment(&payment, expected)),
-    }
+    verify_payment_str(canonical::utf8(input)?, expected)
 }
 
 /// [`verify_payment_json`] for a body already held as text.
@@ -51,28 +47,14 @@ pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict,
 /// # Errors
 /// As [`verify_payment_json`].
 pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, ParseError> {
-    let document = json::decode_borrowed_str::<FactsDocument<'_>>(input);
-    let fields = match &document {
-        Ok(FactsDocument::Bare(fields)) => Some(fields),
-        Ok(FactsDocument::Envelope {
-            code: 0,
-            response: Some(fields),
-            ..
-        }) => Some(fields),
-        Ok(FactsDocument::Envelope { code, message, .. }) if *code != 0 => {
-            return Err(ParseError::api(
-                *code,
-                message.as_ref().map(|m| m.0.clone().into_owned()),
-            ));
-        }
-        _ => None,
-    };
-    match fields.and_then(|f| f.facts()) {
+    let read = canonical::read_payment(input, false)?;
+    match read.captures.facts() {
         Some(facts) => Ok(rules::judge(&facts, expected)),
-        // Explain the failure precisely with the full parser.
-        None => match parse_payment(input.as_bytes()) {
-            Err(err) => Err(err),
-            Ok(payment) => Ok(verify_payment(&payment, expected)),
-        },
+        // The reader refuses a payment without its required fields; this is unreachable.
+        None => Err(ParseError::new(
+            crate::error::ErrorCode::MissingField,
+            "",
+            "the payment lacks a required field",
+        )),
     }
 }

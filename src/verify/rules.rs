@@ -1,16 +1,14 @@
 //! The checks that decide whether a payment matches an order.
 
-use serde_json::Value;
-
 use super::expected::Expected;
 use super::facts::PaymentFacts;
-use super::verdict::{Failure, FailureCode, PaidState, Verdict};
+use super::verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 
 /// Runs every check and lists every failure; verified only when none fails.
 pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict {
     let mut failures = Vec::new();
-    let mut fail = |code, field: &str, want: Value, got: Value, message: String| {
+    let mut fail = |code, field: &str, want: Observed, got: Observed, message: String| {
         failures.push(Failure {
             code,
             field: field.to_owned(),
@@ -60,7 +58,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
             FailureCode::CurrencyMismatch,
             "currency",
             text(&expected.currency),
-            payment.currency.map_or(Value::Null, text),
+            payment.currency.map_or(Observed::Absent, text),
             format!(
                 "currency is {}, the order is in {}",
                 payment.currency.unwrap_or("missing"),
@@ -95,8 +93,8 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
         None => fail(
             FailureCode::IncompletePayment,
             "cancel_amount",
-            Value::Null,
-            Value::Null,
+            Observed::Absent,
+            Observed::Absent,
             "cancel_amount is missing, so cancellations cannot be ruled out".to_owned(),
         ),
         Some(cancelled) if cancelled.is_negative() => fail(
@@ -122,15 +120,15 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
             Some(true) => fail(
                 FailureCode::SandboxPayment,
                 "sandbox",
-                Value::Bool(false),
-                Value::Bool(true),
+                Observed::Flag(false),
+                Observed::Flag(true),
                 "a test-channel payment; no money moved".to_owned(),
             ),
             None => fail(
                 FailureCode::IncompletePayment,
                 "sandbox",
-                Value::Bool(false),
-                Value::Null,
+                Observed::Flag(false),
+                Observed::Absent,
                 "sandbox is missing, so a test payment cannot be ruled out".to_owned(),
             ),
         }
@@ -158,20 +156,12 @@ fn not_paid_message(payment: &PaymentFacts<'_>) -> String {
     }
 }
 
-fn text(value: &str) -> Value {
-    Value::String(value.to_owned())
+fn text(value: &str) -> Observed {
+    Observed::Text(value.to_owned())
 }
 
-/// An amount as a JSON number when it is exactly representable, else as its decimal text.
-fn amount(value: &Amount) -> Value {
-    if let Some(whole) = value.as_integer() {
-        return Value::from(whole);
-    }
-    let float = value.to_f64();
-    match serde_json::Number::from_f64(float) {
-        Some(n) if Amount::from_f64(float).as_ref() == Some(value) => Value::Number(n),
-        _ => Value::String(value.as_str().to_owned()),
-    }
+fn amount(value: &Amount) -> Observed {
+    Observed::Amount(value.clone())
 }
 
 fn zero() -> Amount {

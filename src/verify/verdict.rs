@@ -4,6 +4,8 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use tsify::Tsify;
 
+use crate::amount::Amount;
+
 /// What a verified payment is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +50,94 @@ pub enum FailureCode {
     IncompletePayment,
 }
 
+impl FailureCode {
+    /// The code as serialised, e.g. `"AMOUNT_MISMATCH"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureCode::AmountMismatch => "AMOUNT_MISMATCH",
+            FailureCode::MerchantUidMismatch => "MERCHANT_UID_MISMATCH",
+            FailureCode::ImpUidMismatch => "IMP_UID_MISMATCH",
+            FailureCode::CurrencyMismatch => "CURRENCY_MISMATCH",
+            FailureCode::NotPaid => "NOT_PAID",
+            FailureCode::Cancelled => "CANCELLED",
+            FailureCode::PartiallyCancelled => "PARTIALLY_CANCELLED",
+            FailureCode::SandboxPayment => "SANDBOX_PAYMENT",
+            FailureCode::IncompletePayment => "INCOMPLETE_PAYMENT",
+        }
+    }
+}
+
+/// The JSON text of `failures`, exactly as serde serialises them, written without serde's
+/// number formatting (the browser build carries no float code).
+pub(crate) fn failures_json(failures: &[Failure]) -> String {
+    fn string(out: &mut String, text: &str) {
+        // A `str` always serialises; only its escaping is borrowed from serde_json.
+        out.push_str(&serde_json::to_string(text).unwrap_or_default());
+    }
+    fn observed(out: &mut String, value: &Observed) {
+        match value {
+            Observed::Absent => out.push_str("null"),
+            Observed::Text(text) => string(out, text),
+            Observed::Flag(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            Observed::Amount(amount) if amount.is_exact_in_f64() => out.push_str(amount.as_str()),
+            Observed::Amount(amount) => string(out, amount.as_str()),
+        }
+    }
+    let mut out = String::from("[");
+    for (index, failure) in failures.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":\"");
+        out.push_str(failure.code.as_str());
+        out.push_str("\",\"field\":");
+        string(&mut out, &failure.field);
+        out.push_str(",\"expected\":");
+        observed(&mut out, &failure.expected);
+        out.push_str(",\"actual\":");
+        observed(&mut out, &failure.actual);
+        out.push_str(",\"message\":");
+        string(&mut out, &failure.message);
+        out.push('}');
+    }
+    out.push(']');
+    out
+}
+
+/// A value in a [`Failure`]: what the order expected or what the payment says.
+///
+/// Serialises as JSON `null`, a string, a boolean, or, for an amount, a number when
+/// JavaScript holds it exactly (at most 15 significant digits) and its decimal text otherwise.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Observed {
+    /// No value (the field is missing, or there is no single expected value).
+    Absent,
+    /// A text field.
+    Text(String),
+    /// An exact amount.
+    Amount(Amount),
+    /// A flag.
+    Flag(bool),
+}
+
+impl Serialize for Observed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Observed::Absent => serializer.serialize_unit(),
+            Observed::Text(text) => serializer.serialize_str(text),
+            Observed::Flag(flag) => serializer.serialize_bool(*flag),
+            Observed::Amount(amount) if amount.is_exact_in_f64() => {
+                // The canonical decimal is already valid JSON: written as is, no float code.
+                match serde_json::value::RawValue::from_string(amount.as_str().to_owned()) {
+                    Ok(raw) => raw.serialize(serializer),
+                    Err(_) => serializer.serialize_str(amount.as_str()),
+                }
+            }
+            Observed::Amount(amount) => serializer.serialize_str(amount.as_str()),
+        }
+    }
+}
+
 /// One reason for rejection.
 #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
 pub struct Failure {
@@ -57,10 +147,10 @@ pub struct Failure {
     pub field: String,
     /// What the order expected (`null` when there is no single expected value).
     #[tsify(type = "string | number | boolean | null")]
-    pub expected: serde_json::Value,
+    pub expected: Observed,
     /// What the payment says.
     #[tsify(type = "string | number | boolean | null")]
-    pub actual: serde_json::Value,
+    pub actual: Observed,
     /// A human-readable explanation.
     pub message: String,
 }
@@ -122,3 +212,45 @@ export type Verdict =
   | { ok: true; state: PaidState }
   | { ok: false; failures: Failure[] };
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_json_is_what_serde_writes() {
+        let amount = |text: &str| Observed::Amount(Amount::parse(text).unwrap());
+        let failures = vec![
+            Failure {
+                code: FailureCode::AmountMismatch,
+                field: "amount".into(),
+                expected: amount("10.1"),
+                actual: amount("1234567890.123456789"),
+                message: "a \"quoted\" 메시지\n".into(),
+            },
+            Failure {
+                code: FailureCode::SandboxPayment,
+                field: "sandbox".into(),
+                expected: Observed::Flag(false),
+                actual: Observed::Absent,
+                message: String::new(),
+            },
+            Failure {
+                code: FailureCode::IncompletePayment,
+                field: "currency".into(),
+                expected: Observed::Text("KRW".into()),
+                actual: amount("-3e2"),
+                message: "m".into(),
+            },
+        ];
+        let ours: serde_json::Value = serde_json::from_str(&failures_json(&failures)).unwrap();
+        assert_eq!(ours, serde_json::to_value(&failures).unwrap());
+        for failure in &failures {
+            assert_eq!(
+                serde_json::to_value(failure.code).unwrap(),
+                failure.code.as_str()
+            );
+        }
+        assert_eq!(ours[0]["actual"], "1234567890.123456789");
+    }
+}

@@ -28,7 +28,7 @@ use crate::client::{
     TokenCache,
 };
 use crate::types::{AuthAnnotation, PaymentAnnotation, PaymentBalance};
-use crate::{Amount, Expected};
+use crate::{Amount, Expected, Observed};
 
 #[wasm_bindgen]
 extern "C" {
@@ -674,8 +674,8 @@ fn require_webhook_order(verdict: &JsValue, webhook_merchant_uid: &str) -> Resul
         let failure = Failure {
             code: FailureCode::MerchantUidMismatch,
             field: "merchant_uid".to_owned(),
-            expected: serde_json::Value::from(webhook_merchant_uid),
-            actual: actual.map_or(serde_json::Value::Null, serde_json::Value::from),
+            expected: Observed::Text(webhook_merchant_uid.to_owned()),
+            actual: actual.map_or(Observed::Absent, |a| Observed::Text(a.to_owned())),
             message: "the payment belongs to another order than the webhook names".to_owned(),
         };
         failures.push(&to_js(&failure)?);
@@ -782,12 +782,7 @@ fn options_arg<T: DeserializeOwned + Default>(
 }
 
 fn amount_arg(value: &JsValue, path: &str) -> Result<Amount, ClientError> {
-    let amount = match (value.as_f64(), value.as_string()) {
-        (Some(number), _) => Amount::from_f64(number),
-        (None, Some(text)) => Amount::parse(text.trim()),
-        (None, None) => None,
-    };
-    amount.ok_or_else(|| {
+    super::input::amount_from_js(value).ok_or_else(|| {
         ClientError::invalid_argument(
             path,
             format!("{path} must be a finite number or a decimal string"),

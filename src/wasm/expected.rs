@@ -6,11 +6,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::coded_error;
-use crate::amount::Amount;
+use super::input::amount_from_js;
 use crate::verify::Expected;
 
 fn invalid(field: &str, message: &str) -> JsValue {
-    coded_error("INVALID_ARGUMENT", message, Some(&format!("expected.{field}"))).into()
+    coded_error(
+        "INVALID_ARGUMENT",
+        message,
+        Some(&format!("expected.{field}")),
+    )
+    .into()
 }
 
 #[wasm_bindgen]
@@ -35,14 +40,19 @@ fn optional_text(value: JsValue, key: &str) -> Result<Option<String>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value.as_string().map(Some).ok_or_else(|| invalid(key, &format!("{key} must be a string")))
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| invalid(key, &format!("{key} must be a string")))
 }
 
 fn flag(value: JsValue, key: &str) -> Result<bool, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(false);
     }
-    value.as_bool().ok_or_else(|| invalid(key, &format!("{key} must be a boolean")))
+    value
+        .as_bool()
+        .ok_or_else(|| invalid(key, &format!("{key} must be a boolean")))
 }
 
 /// `{ merchantUid, amount, currency?, impUid?, allowVirtualAccountIssued?, allowSandbox? }`.
@@ -55,14 +65,17 @@ pub(crate) fn expected_from_js(object: &JsValue) -> Result<Expected, JsValue> {
     let merchant_uid = optional_text(object.merchant_uid(), "merchantUid")?
         .ok_or_else(|| invalid("merchantUid", "merchantUid is required"))?;
     let amount = object.amount();
-    let amount = match (amount.as_f64(), amount.as_string()) {
-        (Some(number), _) => Amount::from_f64(number),
-        (None, Some(text)) => Amount::parse(text.trim()),
-        (None, None) => None,
-    }
-    .ok_or_else(|| invalid("amount", "amount must be a finite number or a decimal string"))?;
+    let amount = amount_from_js(&amount).ok_or_else(|| {
+        invalid(
+            "amount",
+            "amount must be a finite number or a decimal string",
+        )
+    })?;
     let mut expected = Expected::new(merchant_uid, amount)
-        .allow_virtual_account_issued(flag(object.allow_virtual_account_issued(), "allowVirtualAccountIssued")?)
+        .allow_virtual_account_issued(flag(
+            object.allow_virtual_account_issued(),
+            "allowVirtualAccountIssued",
+        )?)
         .allow_sandbox(flag(object.allow_sandbox(), "allowSandbox")?);
     if let Some(currency) = optional_text(object.currency(), "currency")? {
         expected = expected.with_currency(currency);

@@ -1,13 +1,13 @@
 //! The exported functions: `parseRequestPayResponse`, `parseRedirectQuery`, `parsePayment`,
 //! `verifyPayment`. Each converts its arguments, calls the pure core and converts back.
 
-use js_sys::{Reflect, Uint8Array};
+use js_sys::{Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::coded_error;
 use super::expected::expected_from_js;
-use super::input::{json_bytes, to_js};
+use super::input::json_bytes;
 use super::verdict::verdict_to_js;
 
 /// Parses an `IMP.request_pay` callback payload (the object, or its JSON string or bytes)
@@ -20,7 +20,7 @@ pub fn parse_request_pay_response(
     #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = json_bytes(&input)?;
-    to_js(&crate::parse_request_pay_response(&bytes)?)
+    Ok(JSON::parse(&crate::request_pay_response_json(&bytes)?)?)
 }
 
 /// Parses the `m_redirect_url` landing URL (a string or a `URL`) or its query string into
@@ -38,7 +38,9 @@ pub fn parse_redirect_query(
             let href = Reflect::get(&input, &JsValue::from_str("href"))
                 .ok()
                 .and_then(|h| h.as_string());
-            href.unwrap_or_else(|| String::from(input.unchecked_ref::<js_sys::Object>().to_string()))
+            href.unwrap_or_else(|| {
+                String::from(input.unchecked_ref::<js_sys::Object>().to_string())
+            })
         }
         None => {
             return Err(coded_error(
@@ -49,7 +51,7 @@ pub fn parse_redirect_query(
             .into())
         }
     };
-    to_js(&crate::parse_redirect_query(&text)?)
+    Ok(JSON::parse(&crate::parse::redirect_query_json(&text)?)?)
 }
 
 /// Parses a `PaymentAnnotation` (object, JSON string or UTF-8 bytes), bare or inside
@@ -63,7 +65,7 @@ pub fn parse_payment(
     #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = json_bytes(&input)?;
-    to_js(&crate::parse_payment(&bytes)?)
+    Ok(JSON::parse(&crate::payment_json(&bytes)?)?)
 }
 
 /// Verifies a payment fetched from PortOne's API against the merchant's own order.
@@ -92,7 +94,10 @@ pub fn verify_payment(
         // The caller may reuse its buffer: the lazy `payment` reads a copy.
         (verdict, bytes.slice(0, bytes.length()).into())
     } else {
-        (crate::verify_payment_json(&json_bytes(&payment)?, &expected)?, payment)
+        (
+            crate::verify_payment_json(&json_bytes(&payment)?, &expected)?,
+            payment,
+        )
     };
     PARSE_PAYMENT.with(|parse| verdict_to_js(&verdict, &source, parse))
 }

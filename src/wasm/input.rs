@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::coded_error;
+use crate::amount::Amount;
 
 /// The bytes of a raw body: a string (as UTF-8), a `Uint8Array` or an `ArrayBuffer`.
 pub(crate) fn raw_bytes(value: &JsValue) -> Option<Vec<u8>> {
@@ -16,7 +17,9 @@ pub(crate) fn raw_bytes(value: &JsValue) -> Option<Vec<u8>> {
     if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
         return Some(bytes.to_vec());
     }
-    value.dyn_ref::<ArrayBuffer>().map(|buffer| Uint8Array::new(buffer).to_vec())
+    value
+        .dyn_ref::<ArrayBuffer>()
+        .map(|buffer| Uint8Array::new(buffer).to_vec())
 }
 
 /// The UTF-8 JSON text of `value`: strings and bytes as given, other objects through
@@ -41,6 +44,19 @@ pub(crate) fn json_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
         Some(""),
     )
     .into())
+}
+
+/// An amount from JavaScript: a finite number (through the engine's own shortest decimal
+/// form, the digits `JSON.stringify` prints) or a decimal string.
+pub(crate) fn amount_from_js(value: &JsValue) -> Option<Amount> {
+    if let Some(number) = value.as_f64() {
+        if !number.is_finite() {
+            return None;
+        }
+        let text = js_sys::Number::from(number).to_string_with_radix(10).ok()?;
+        return Amount::parse(&String::from(text));
+    }
+    Amount::parse(value.as_string()?.trim())
 }
 
 /// Serialises to JSON in Rust and parses it in JavaScript: for objects of this size that is

@@ -3,7 +3,6 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::input::to_js;
 use crate::verify::{PaidState, Verdict};
 
 #[wasm_bindgen(inline_js = "
@@ -35,7 +34,13 @@ export function newVerdict(ok, state, failures, source, parse) {
 ")]
 extern "C" {
     #[wasm_bindgen(js_name = newVerdict)]
-    fn new_verdict(ok: bool, state: &JsValue, failures: JsValue, source: &JsValue, parse: &JsValue) -> JsValue;
+    fn new_verdict(
+        ok: bool,
+        state: &JsValue,
+        failures: JsValue,
+        source: &JsValue,
+        parse: &JsValue,
+    ) -> JsValue;
 }
 
 thread_local! {
@@ -46,7 +51,11 @@ thread_local! {
 }
 
 /// Builds the JS verdict; `source` is what `parse` turns into the payment when asked.
-pub(crate) fn verdict_to_js(verdict: &Verdict, source: &JsValue, parse: &JsValue) -> Result<JsValue, JsValue> {
+pub(crate) fn verdict_to_js(
+    verdict: &Verdict,
+    source: &JsValue,
+    parse: &JsValue,
+) -> Result<JsValue, JsValue> {
     Ok(match verdict {
         Verdict::Verified { state } => {
             let cached = match state {
@@ -56,7 +65,8 @@ pub(crate) fn verdict_to_js(verdict: &Verdict, source: &JsValue, parse: &JsValue
             cached.with(|state| new_verdict(true, state, JsValue::UNDEFINED, source, parse))
         }
         Verdict::Rejected { failures } => {
-            new_verdict(false, &JsValue::UNDEFINED, to_js(failures)?, source, parse)
+            let failures = js_sys::JSON::parse(&crate::verify::failures_json(failures))?;
+            new_verdict(false, &JsValue::UNDEFINED, failures, source, parse)
         }
     })
 }

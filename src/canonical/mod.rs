@@ -1,0 +1,17 @@
+//! Schema-driven reading of PortOne's JSON into canonical JSON.
+//!
+//! One reader (on `jiter`, borrowing from the input) applies the tolerant rules of
+//! [`crate::lenient`] to every field of a wire type, reports errors with their field path,
+//! keeps the few values a caller needs ([`schema::Capture`]) and, when asked, writes the
+//! object's canonical JSON: every field in declaration order, texts as strings, integers and
+//! flags as such, amounts as exact decimals, absent fields as `null` or `[]`. That text is
+//! exactly what the serde types serialise to, so JavaScript gets it through one `JSON.parse`
+//! and Rust through one strict `serde_json` pass; no serde code is needed in the browser.
+
+mod document;
+mod path;
+mod reader;
+pub(crate) mod schema;
+
+pub(crate) use document::{read_payment, read_request_pay, utf8};
+pub(crate) use reader::Captures;

@@ -1,0 +1,672 @@
+//! Reads wire objects field by field with `jiter`, checking each value with PortOne's
+//! tolerant rules and, when asked, writing the canonical JSON text of the object.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use jiter::{Jiter, JiterError, Peek};
+
+use super::path::Path;
+use super::schema::{Capture, Field, Kind, Schema};
+use crate::amount::Amount;
+use crate::error::{ErrorCode, ParseError};
+use crate::lenient;
+
+/// A value kept for the caller (see [`Capture`]).
+#[derive(Clone, Debug)]
+pub(crate) enum Captured<'j> {
+    Text(Cow<'j, str>),
+    Amount(Amount),
+    Flag(bool),
+}
+
+/// The values of one object kept for the caller, by [`Capture`].
+#[derive(Debug)]
+pub(crate) struct Captures<'j>([Option<Captured<'j>>; Capture::COUNT]);
+
+impl Default for Captures<'_> {
+    fn default() -> Self {
+        Captures([const { None }; Capture::COUNT])
+    }
+}
+
+impl<'j> Captures<'j> {
+    fn slot(&mut self, capture: Capture) -> Option<&mut Option<Captured<'j>>> {
+        self.0.get_mut(capture as usize)
+    }
+
+    fn get(&self, capture: Capture) -> Option<&Captured<'j>> {
+        self.0.get(capture as usize)?.as_ref()
+    }
+
+    /// A kept text (or `None` when absent or `null`).
+    pub(crate) fn text(&self, capture: Capture) -> Option<&str> {
+        match self.get(capture) {
+            Some(Captured::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A kept amount.
+    pub(crate) fn amount(&self, capture: Capture) -> Option<&Amount> {
+        match self.get(capture) {
+            Some(Captured::Amount(amount)) => Some(amount),
+            _ => None,
+        }
+    }
+
+    /// A kept flag.
+    pub(crate) fn flag(&self, capture: Capture) -> Option<bool> {
+        match self.get(capture) {
+            Some(Captured::Flag(flag)) => Some(*flag),
+            _ => None,
+        }
+    }
+}
+
+/// A cursor over one JSON text.
+pub(crate) struct Reader<'j> {
+    input: &'j str,
+    jiter: Jiter<'j>,
+    /// Whether canonical text is written (parsing) or only checked (verifying).
+    write: bool,
+}
+
+/// A text value as it appears in the input.
+#[derive(Clone, Copy)]
+struct RawText<'j> {
+    /// The characters between the quotes (escapes not decoded), or the number/boolean token.
+    inner: &'j str,
+    /// Whether `inner` came from a JSON string (and so is written back quoted as it is).
+    quoted: bool,
+}
+
+impl<'j> RawText<'j> {
+    fn decoded(self) -> Cow<'j, str> {
+        if !self.inner.contains('\\') {
+            return Cow::Borrowed(self.inner);
+        }
+        // Escapes were validated when the string was read; decode them with jiter.
+        Cow::Owned(decode_string(&format!("\"{}\"", self.inner)))
+    }
+}
+
+/// Decodes a whole JSON string token (quotes included); `""` if it is not one.
+pub(crate) fn decode_string(token: &str) -> String {
+    let mut jiter = Jiter::new(token.as_bytes());
+    // `known_str` rather than `next_str`: it does not pull in jiter's wrong-type reporting.
+    match jiter.peek() {
+        Ok(Peek::String) => jiter.known_str().map(str::to_owned).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+impl<'j> Reader<'j> {
+    pub(crate) fn new(input: &'j str, write: bool) -> Self {
+        Reader {
+            input,
+            jiter: Jiter::new(input.as_bytes()),
+            write,
+        }
+    }
+
+    /// The text from byte `start` to the cursor.
+    fn since(&self, start: usize) -> &'j str {
+        self.input
+            .get(start..self.jiter.current_index())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn syntax(&self, err: &JiterError, path: &Path<'_>) -> ParseError {
+        let at = self.jiter.error_position(err.index);
+        let message = format!(
+            "{} at line {} column {}",
+            err.error_type, at.line, at.column
+        );
+        ParseError::new(ErrorCode::InvalidJson, path.render(), message)
+    }
+
+    pub(crate) fn peek(&mut self, path: &Path<'_>) -> Result<Peek, ParseError> {
+        self.jiter.peek().map_err(|e| self.syntax(&e, path))
+    }
+
+    /// Skips one value (any shape), checking its syntax.
+    pub(crate) fn skip(&mut self, path: &Path<'_>) -> Result<(), ParseError> {
+        self.jiter.next_skip().map_err(|e| self.syntax(&e, path))
+    }
+
+    /// Skips one value and returns its text.
+    pub(crate) fn skip_raw(&mut self, path: &Path<'_>) -> Result<&'j str, ParseError> {
+        let peek = self.peek(path)?;
+        let start = self.jiter.current_index();
+        self.jiter
+            .known_skip(peek)
+            .map_err(|e| self.syntax(&e, path))?;
+        Ok(self.since(start))
+    }
+
+    /// Checks that nothing but whitespace follows.
+    pub(crate) fn finish(&mut self) -> Result<(), ParseError> {
+        self.jiter
+            .finish()
+            .map_err(|e| self.syntax(&e, &Path::Root("")))
+    }
+
+    /// Enters the object the cursor is on (already peeked) and returns its first key's
+    /// schema index: `Some(None)` for a key the schema does not have, `None` at the end.
+    pub(crate) fn first_key(
+        &mut self,
+        schema: &Schema,
+        path: &Path<'_>,
+    ) -> Result<Option<Key>, ParseError> {
+        match self.jiter.known_object() {
+            Ok(key) => Ok(key.map(|k| Key::of(k, schema, 0))),
+            Err(e) => Err(self.syntax(&e, path)),
+        }
+    }
+
+    /// The next key of the current object (see [`Reader::first_key`]).
+    pub(crate) fn next_key(
+        &mut self,
+        schema: &Schema,
+        hint: usize,
+        path: &Path<'_>,
+    ) -> Result<Option<Key>, ParseError> {
+        match self.jiter.next_key() {
+            Ok(key) => Ok(key.map(|k| Key::of(k, schema, hint))),
+            Err(e) => Err(self.syntax(&e, path)),
+        }
+    }
+
+    /// Reads a text value (string, number or boolean); `None` for `null`.
+    fn raw_text(
+        &mut self,
+        path: &Path<'_>,
+        required: bool,
+    ) -> Result<Option<RawText<'j>>, ParseError> {
+        let peek = self.peek(path)?;
+        let start = self.jiter.current_index();
+        let result = match peek {
+            Peek::String => self.jiter.known_bytes().map(|_| ()),
+            Peek::Null if !required => self.jiter.known_null(),
+            Peek::Null | Peek::Array | Peek::Object => {
+                return Err(invalid_type(path, peek, "a string"));
+            }
+            // Booleans and numbers: `known_skip` checks them without jiter's float parser.
+            _ => self.jiter.known_skip(peek),
+        };
+        result.map_err(|e| self.syntax(&e, path))?;
+        let token = self.since(start);
+        Ok(match peek {
+            Peek::Null => None,
+            Peek::String => Some(RawText {
+                inner: token
+                    .get(1..token.len().saturating_sub(1))
+                    .unwrap_or_default(),
+                quoted: true,
+            }),
+            _ => Some(RawText {
+                inner: token,
+                quoted: false,
+            }),
+        })
+    }
+
+    /// Reads one field's value, writes its canonical text to `out` and returns the value
+    /// when `keep` asks for it.
+    fn value(
+        &mut self,
+        field: &Field,
+        path: &Path<'_>,
+        out: &mut String,
+        keep: bool,
+    ) -> Result<Option<Captured<'j>>, ParseError> {
+        let write = self.write;
+        match field.kind {
+            Kind::Text | Kind::Code => {
+                let Some(raw) = self.raw_text(path, field.required)? else {
+                    if write {
+                        out.push_str("null");
+                    }
+                    return Ok(None);
+                };
+                if write {
+                    let code = match field.kind {
+                        Kind::Code => lenient::canonical_int(&raw.decoded()),
+                        _ => None,
+                    };
+                    match code {
+                        Some(code) => {
+                            let _ = write!(out, "{code}");
+                        }
+                        None => {
+                            out.push('"');
+                            out.push_str(raw.inner);
+                            out.push('"');
+                        }
+                    }
+                }
+                Ok(keep.then(|| Captured::Text(raw.decoded())))
+            }
+            Kind::Flag => {
+                let flag = self.flag(path)?;
+                if write {
+                    out.push_str(match flag {
+                        None => "null",
+                        Some(true) => "true",
+                        Some(false) => "false",
+                    });
+                }
+                Ok(flag.filter(|_| keep).map(Captured::Flag))
+            }
+            Kind::Int => {
+                let int = self.int(path)?;
+                if write {
+                    match int {
+                        Some(int) => {
+                            let _ = write!(out, "{int}");
+                        }
+                        None => out.push_str("null"),
+                    }
+                }
+                Ok(None)
+            }
+            Kind::Amount => {
+                let amount = self.amount(path, field.required)?;
+                if write {
+                    out.push_str(amount.as_ref().map_or("null", Amount::as_str));
+                }
+                Ok(amount.filter(|_| keep).map(Captured::Amount))
+            }
+            Kind::Any => {
+                let raw = self.skip_raw(path)?;
+                if write {
+                    out.push_str(raw);
+                }
+                Ok(None)
+            }
+            Kind::Texts => {
+                self.list(path, out, |reader, path, out| {
+                    let raw = reader.raw_text(path, true)?;
+                    if let (true, Some(raw)) = (reader.write, raw) {
+                        out.push('"');
+                        out.push_str(raw.inner);
+                        out.push('"');
+                    }
+                    Ok(())
+                })?;
+                Ok(None)
+            }
+            Kind::List(schema) => {
+                self.list(path, out, |reader, path, out| match reader.peek(path)? {
+                    Peek::Object => reader.object(schema, path, out).map(|_| ()),
+                    other => Err(invalid_type(path, other, "an object")),
+                })?;
+                Ok(None)
+            }
+            Kind::Object(schema) => {
+                match self.peek(path)? {
+                    Peek::Null => {
+                        self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
+                        if write {
+                            out.push_str("null");
+                        }
+                    }
+                    Peek::Object => {
+                        self.object(schema, path, out)?;
+                    }
+                    other => return Err(invalid_type(path, other, "an object")),
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// A lenient boolean; `None` for `null`.
+    fn flag(&mut self, path: &Path<'_>) -> Result<Option<bool>, ParseError> {
+        match self.peek(path)? {
+            peek @ (Peek::True | Peek::False) => self
+                .jiter
+                .known_skip(peek)
+                .map(|()| Some(peek == Peek::True))
+                .map_err(|e| self.syntax(&e, path)),
+            Peek::Null => self
+                .jiter
+                .known_null()
+                .map(|()| None)
+                .map_err(|e| self.syntax(&e, path)),
+            Peek::String => {
+                let Some(raw) = self.raw_text(path, true)? else {
+                    return Ok(None);
+                };
+                let text = raw.decoded();
+                lenient::flag_from_text(&text)
+                    .map(Some)
+                    .ok_or_else(|| invalid_value(path, &text, "a boolean or \"true\"/\"false\""))
+            }
+            other => Err(invalid_type(path, other, "a boolean or \"true\"/\"false\"")),
+        }
+    }
+
+    /// A lenient integer; `None` for `null` or a blank string.
+    fn int(&mut self, path: &Path<'_>) -> Result<Option<i64>, ParseError> {
+        match self.peek(path)? {
+            Peek::Null => self
+                .jiter
+                .known_null()
+                .map(|()| None)
+                .map_err(|e| self.syntax(&e, path)),
+            peek @ (Peek::True | Peek::False | Peek::Array | Peek::Object) => Err(invalid_type(
+                path,
+                peek,
+                "an integer or a string holding one",
+            )),
+            Peek::String => {
+                let Some(raw) = self.raw_text(path, true)? else {
+                    return Ok(None);
+                };
+                let text = raw.decoded();
+                if text.trim().is_empty() {
+                    return Ok(None);
+                }
+                lenient::int_from_text(&text)
+                    .map(Some)
+                    .ok_or_else(|| invalid_value(path, &text, "an integer or a string holding one"))
+            }
+            _ => {
+                let Some(raw) = self.raw_text(path, true)? else {
+                    return Ok(None);
+                };
+                lenient::int_from_number(raw.inner)
+                    .map(Some)
+                    .ok_or_else(|| invalid_value(path, raw.inner, "an integer"))
+            }
+        }
+    }
+
+    /// An exact amount (number or numeric string); `None` for `null` when optional.
+    fn amount(&mut self, path: &Path<'_>, required: bool) -> Result<Option<Amount>, ParseError> {
+        let peek = self.peek(path)?;
+        if peek == Peek::Null && !required {
+            self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
+            return Ok(None);
+        }
+        if matches!(
+            peek,
+            Peek::True | Peek::False | Peek::Array | Peek::Object | Peek::Null
+        ) {
+            return Err(invalid_type(path, peek, "a decimal amount"));
+        }
+        let Some(raw) = self.raw_text(path, true)? else {
+            return Ok(None);
+        };
+        let amount = match raw.quoted {
+            true if raw.inner.contains('\\') => None,
+            true => Amount::parse(raw.inner.trim()),
+            false => Amount::parse(raw.inner),
+        };
+        amount
+            .map(Some)
+            .ok_or_else(|| invalid_value(path, raw.inner, "a decimal amount"))
+    }
+
+    /// Reads a list (or `null`, as empty), calling `element` for each item and writing
+    /// `[a,b]`.
+    fn list(
+        &mut self,
+        path: &Path<'_>,
+        out: &mut String,
+        mut element: impl FnMut(&mut Self, &Path<'_>, &mut String) -> Result<(), ParseError>,
+    ) -> Result<(), ParseError> {
+        match self.peek(path)? {
+            Peek::Null => {
+                self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
+                if self.write {
+                    out.push_str("[]");
+                }
+                return Ok(());
+            }
+            Peek::Array => {}
+            other => return Err(invalid_type(path, other, "a list")),
+        }
+        if self.write {
+            out.push('[');
+        }
+        let mut next = self
+            .jiter
+            .known_array()
+            .map_err(|e| self.syntax(&e, path))?;
+        let mut index = 0;
+        while next.is_some() {
+            if self.write && index > 0 {
+                out.push(',');
+            }
+            element(self, &Path::Index(path, index), out)?;
+            index += 1;
+            next = self.jiter.array_step().map_err(|e| self.syntax(&e, path))?;
+        }
+        if self.write {
+            out.push(']');
+        }
+        Ok(())
+    }
+
+    /// Reads the object the cursor is on (already peeked) with `schema`, writing its
+    /// canonical text to `out`.
+    pub(crate) fn object(
+        &mut self,
+        schema: &'static Schema,
+        path: &Path<'_>,
+        out: &mut String,
+    ) -> Result<Captures<'j>, ParseError> {
+        let mut object = ObjectReader::new(schema);
+        let mut key = self.first_key(schema, path)?;
+        while let Some(k) = key {
+            object.field(self, k, path)?;
+            key = self.next_key(schema, object.hint, path)?;
+        }
+        object.finish(self, path, out, None)
+    }
+}
+
+/// An object key, resolved against a schema.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Key {
+    /// The schema index, `None` for a key the schema does not have.
+    pub index: Option<usize>,
+    /// Which of the envelope's own keys it is, if any.
+    pub envelope: Option<EnvelopeKey>,
+}
+
+/// The keys of PortOne's `{code, message, response}` envelope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EnvelopeKey {
+    Code,
+    Message,
+    Response,
+}
+
+impl EnvelopeKey {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            EnvelopeKey::Code => "code",
+            EnvelopeKey::Message => "message",
+            EnvelopeKey::Response => "response",
+        }
+    }
+}
+
+impl Key {
+    fn of(key: &str, schema: &Schema, hint: usize) -> Key {
+        let envelope = match key {
+            "code" => Some(EnvelopeKey::Code),
+            "message" => Some(EnvelopeKey::Message),
+            "response" => Some(EnvelopeKey::Response),
+            _ => None,
+        };
+        Key {
+            index: schema.find(key, hint),
+            envelope,
+        }
+    }
+}
+
+/// The state of one object being read: which fields were seen, their canonical text and the
+/// kept values. Fed key by key, so an envelope's top level can be read as a payment at once.
+pub(crate) struct ObjectReader<'j> {
+    schema: &'static Schema,
+    seen: u64,
+    /// Canonical text of the fields read so far, and where each one's is.
+    text: String,
+    spans: Vec<(u32, u32)>,
+    captures: Captures<'j>,
+    /// The index after the last field read (see [`Schema::find`]).
+    pub hint: usize,
+}
+
+impl<'j> ObjectReader<'j> {
+    pub(crate) fn new(schema: &'static Schema) -> Self {
+        ObjectReader {
+            schema,
+            seen: 0,
+            text: String::new(),
+            spans: Vec::new(),
+            captures: Captures::default(),
+            hint: 0,
+        }
+    }
+
+    /// The values kept so far.
+    pub(crate) fn captures(&self) -> &Captures<'j> {
+        &self.captures
+    }
+
+    /// Reads the value of `key`: a schema field is checked (and written), anything else is
+    /// skipped.
+    pub(crate) fn field(
+        &mut self,
+        reader: &mut Reader<'j>,
+        key: Key,
+        path: &Path<'_>,
+    ) -> Result<(), ParseError> {
+        let Some((index, field)) = key
+            .index
+            .and_then(|i| Some((i, self.schema.fields.get(i)?)))
+        else {
+            return reader.skip(path);
+        };
+        let path = Path::Key(path, field.name);
+        let bit = 1u64 << (index % 64);
+        if self.seen & bit != 0 {
+            return Err(ParseError::new(
+                ErrorCode::InvalidField,
+                path.render(),
+                format!("duplicate field `{}`", field.name),
+            ));
+        }
+        self.seen |= bit;
+        self.hint = index + 1;
+        let start = self.text.len();
+        let kept = reader.value(field, &path, &mut self.text, field.capture.is_some())?;
+        if reader.write {
+            if self.spans.is_empty() {
+                self.spans.resize(self.schema.fields.len(), (0, 0));
+            }
+            if let Some(span) = self.spans.get_mut(index) {
+                *span = (to_u32(start), to_u32(self.text.len()));
+            }
+        }
+        if let (Some(capture), Some(kept)) = (field.capture, kept) {
+            if let Some(slot) = self.captures.slot(capture) {
+                *slot = Some(kept);
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks required fields and writes `{…}` with every field in schema order (absent ones
+    /// as `null` or `[]`), after `lead` (e.g. a computed `"success":true,`).
+    pub(crate) fn finish(
+        self,
+        reader: &Reader<'j>,
+        path: &Path<'_>,
+        out: &mut String,
+        lead: Option<&str>,
+    ) -> Result<Captures<'j>, ParseError> {
+        for (index, field) in self.schema.fields.iter().enumerate() {
+            if field.required && self.seen & (1u64 << (index % 64)) == 0 {
+                return Err(ParseError::new(
+                    ErrorCode::MissingField,
+                    Path::Key(path, field.name).render(),
+                    format!("missing field `{}`", field.name),
+                ));
+            }
+        }
+        if reader.write {
+            out.push('{');
+            if let Some(lead) = lead {
+                out.push_str(lead);
+            }
+            let mut first = lead.is_none();
+            for (index, field) in self.schema.fields.iter().enumerate() {
+                if field.hidden {
+                    continue;
+                }
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push('"');
+                out.push_str(field.name);
+                out.push_str("\":");
+                let span = self
+                    .spans
+                    .get(index)
+                    .filter(|_| self.seen & (1u64 << (index % 64)) != 0);
+                match span.and_then(|&(s, e)| self.text.get(s as usize..e as usize)) {
+                    Some(text) => out.push_str(text),
+                    None => out.push_str(match field.kind {
+                        Kind::Texts | Kind::List(_) => "[]",
+                        _ => "null",
+                    }),
+                }
+            }
+            out.push('}');
+        }
+        Ok(self.captures)
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn shape(peek: Peek) -> &'static str {
+    match peek {
+        Peek::Null => "null",
+        Peek::True | Peek::False => "a boolean",
+        Peek::String => "a string",
+        Peek::Array => "a list",
+        Peek::Object => "an object",
+        _ => "a number",
+    }
+}
+
+/// `INVALID_FIELD`: the value has the wrong JSON type.
+pub(crate) fn invalid_type(path: &Path<'_>, peek: Peek, expected: &str) -> ParseError {
+    ParseError::new(
+        ErrorCode::InvalidField,
+        path.render(),
+        format!("invalid type: {}, expected {expected}", shape(peek)),
+    )
+}
+
+/// `INVALID_FIELD`: the value has the right type but cannot be read.
+fn invalid_value(path: &Path<'_>, value: &str, expected: &str) -> ParseError {
+    let shown: String = value.chars().take(40).collect();
+    ParseError::new(
+        ErrorCode::InvalidField,
+        path.render(),
+        format!("invalid value: {shown:?}, expected {expected}"),
+    )
+}
