@@ -65,17 +65,65 @@ impl Capture {
 #[derive(Debug)]
 pub(crate) struct Schema {
     pub fields: &'static [Field],
+    /// Open-addressing hash table of field indices by name, built on first use.
+    by_name: OnceLock<[u8; TABLE]>,
 }
 
 impl Schema {
-    /// The index of `key`, trying `hint` (the field after the previous one) first: PortOne
-    /// sends fields in a fixed order, so that one comparison usually settles it.
+    const fn new(fields: &'static [Field]) -> Schema {
+        Schema {
+            fields,
+            by_name: OnceLock::new(),
+        }
+    }
+
+    fn name(&self, index: u8) -> &'static str {
+        self.fields.get(usize::from(index)).map_or("", |f| f.name)
+    }
+
+    /// The index of `key`, trying `hint` (the field after the previous one) first, then a
+    /// hash table: one comparison whatever order the keys come in (a linear scan cost 54 per
+    /// key when a sender sorts its keys, a binary search six).
     pub(crate) fn find(&self, key: &str, hint: usize) -> Option<usize> {
         if self.fields.get(hint).is_some_and(|f| f.name == key) {
             return Some(hint);
         }
-        self.fields.iter().position(|f| f.name == key)
+        let table = self.by_name.get_or_init(|| {
+            let mut table = [EMPTY; TABLE];
+            for (index, field) in self.fields.iter().enumerate() {
+                let mut slot = hash(field.name);
+                while table.get(slot).is_some_and(|&s| s != EMPTY) {
+                    slot = (slot + 1) % TABLE;
+                }
+                if let (Some(entry), Ok(index)) = (table.get_mut(slot), u8::try_from(index)) {
+                    *entry = index;
+                }
+            }
+            table
+        });
+        let mut slot = hash(key);
+        for _ in 0..TABLE {
+            match table.get(slot).copied() {
+                None | Some(EMPTY) => return None,
+                Some(index) if self.name(index) == key => return Some(usize::from(index)),
+                Some(_) => slot = (slot + 1) % TABLE,
+            }
+        }
+        None
     }
+}
+
+/// Hash table size: a power of two, over twice the largest schema (54 fields).
+const TABLE: usize = 128;
+const EMPTY: u8 = u8::MAX;
+
+/// FNV-1a of the key, reduced to a table slot.
+fn hash(key: &str) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in key.bytes() {
+        hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+    }
+    (hash as usize) % TABLE
 }
 
 const fn field(name: &'static str, kind: Kind) -> Field {
@@ -108,133 +156,150 @@ const fn hidden(mut f: Field) -> Field {
     f
 }
 
+use std::sync::OnceLock;
+
 use Kind::{Amount as Amt, Any, Code, Flag, Int, Text, Texts};
 
 /// `PaymentAnnotation`.
-pub(crate) static PAYMENT: Schema = Schema {
-    fields: &[
-        kept(required("imp_uid", Text), Capture::ImpUid),
-        kept(required("merchant_uid", Text), Capture::MerchantUid),
-        kept(field("pay_method", Text), Capture::PayMethod),
-        field("channel", Text),
-        field("pg_provider", Text),
-        field("emb_pg_provider", Text),
-        field("pg_tid", Text),
-        field("pg_id", Text),
-        kept(field("sandbox", Flag), Capture::Sandbox),
-        field("escrow", Flag),
-        field("apply_num", Text),
-        field("bank_code", Text),
-        field("bank_name", Text),
-        field("card_code", Text),
-        field("card_name", Text),
-        field("card_issuer_code", Text),
-        field("card_issuer_name", Text),
-        field("card_publisher_code", Text),
-        field("card_publisher_name", Text),
-        field("card_quota", Int),
-        field("card_number", Text),
-        field("card_type", Code),
-        field("vbank_code", Text),
-        field("vbank_name", Text),
-        kept(field("vbank_num", Text), Capture::VbankNum),
-        field("vbank_holder", Text),
-        field("vbank_date", Int),
-        field("vbank_issued_at", Int),
-        field("name", Text),
-        kept(required("amount", Amt), Capture::Amount),
-        kept(field("cancel_amount", Amt), Capture::CancelAmount),
-        kept(field("currency", Text), Capture::Currency),
-        field("buyer_name", Text),
-        field("buyer_email", Text),
-        field("buyer_tel", Text),
-        field("buyer_addr", Text),
-        field("buyer_postcode", Text),
-        field("custom_data", Any),
-        field("user_agent", Text),
-        kept(required("status", Text), Capture::Status),
-        field("started_at", Int),
-        field("paid_at", Int),
-        field("failed_at", Int),
-        field("cancelled_at", Int),
-        field("fail_reason", Text),
-        field("cancel_reason", Text),
-        field("receipt_url", Text),
-        field("cancel_history", Kind::List(&PAYMENT_CANCEL)),
-        field("deposit_history", Kind::List(&VBANK_DEPOSIT)),
-        field("cancel_receipt_urls", Texts),
-        field("cash_receipt_issued", Flag),
-        field("customer_uid", Text),
-        field("customer_uid_usage", Text),
-        field("promotion", Kind::Object(&PROMOTION)),
-    ],
-};
+pub(crate) static PAYMENT: Schema = Schema::new(&[
+    kept(required("imp_uid", Text), Capture::ImpUid),
+    kept(required("merchant_uid", Text), Capture::MerchantUid),
+    kept(field("pay_method", Text), Capture::PayMethod),
+    field("channel", Text),
+    field("pg_provider", Text),
+    field("emb_pg_provider", Text),
+    field("pg_tid", Text),
+    field("pg_id", Text),
+    kept(field("sandbox", Flag), Capture::Sandbox),
+    field("escrow", Flag),
+    field("apply_num", Text),
+    field("bank_code", Text),
+    field("bank_name", Text),
+    field("card_code", Text),
+    field("card_name", Text),
+    field("card_issuer_code", Text),
+    field("card_issuer_name", Text),
+    field("card_publisher_code", Text),
+    field("card_publisher_name", Text),
+    field("card_quota", Int),
+    field("card_number", Text),
+    field("card_type", Code),
+    field("vbank_code", Text),
+    field("vbank_name", Text),
+    kept(field("vbank_num", Text), Capture::VbankNum),
+    field("vbank_holder", Text),
+    field("vbank_date", Int),
+    field("vbank_issued_at", Int),
+    field("name", Text),
+    kept(required("amount", Amt), Capture::Amount),
+    kept(field("cancel_amount", Amt), Capture::CancelAmount),
+    kept(field("currency", Text), Capture::Currency),
+    field("buyer_name", Text),
+    field("buyer_email", Text),
+    field("buyer_tel", Text),
+    field("buyer_addr", Text),
+    field("buyer_postcode", Text),
+    field("custom_data", Any),
+    field("user_agent", Text),
+    kept(required("status", Text), Capture::Status),
+    field("started_at", Int),
+    field("paid_at", Int),
+    field("failed_at", Int),
+    field("cancelled_at", Int),
+    field("fail_reason", Text),
+    field("cancel_reason", Text),
+    field("receipt_url", Text),
+    field("cancel_history", Kind::List(&PAYMENT_CANCEL)),
+    field("deposit_history", Kind::List(&VBANK_DEPOSIT)),
+    field("cancel_receipt_urls", Texts),
+    field("cash_receipt_issued", Flag),
+    field("customer_uid", Text),
+    field("customer_uid_usage", Text),
+    field("promotion", Kind::Object(&PROMOTION)),
+]);
 
 /// `PaymentCancelAnnotation`.
-pub(crate) static PAYMENT_CANCEL: Schema = Schema {
-    fields: &[
-        field("pg_tid", Text),
-        required("amount", Amt),
-        field("cancelled_at", Int),
-        field("reason", Text),
-        field("cancellation_id", Text),
-        field("receipt_url", Text),
-    ],
-};
+pub(crate) static PAYMENT_CANCEL: Schema = Schema::new(&[
+    field("pg_tid", Text),
+    required("amount", Amt),
+    field("cancelled_at", Int),
+    field("reason", Text),
+    field("cancellation_id", Text),
+    field("receipt_url", Text),
+]);
 
 /// `VbankDepositAnnotation`.
-pub(crate) static VBANK_DEPOSIT: Schema = Schema {
-    fields: &[
-        field("pg_tid", Text),
-        required("amount", Amt),
-        field("depositor_name", Text),
-        field("deposited_at", Int),
-    ],
-};
+pub(crate) static VBANK_DEPOSIT: Schema = Schema::new(&[
+    field("pg_tid", Text),
+    required("amount", Amt),
+    field("depositor_name", Text),
+    field("deposited_at", Int),
+]);
 
 /// `Promotion`.
-pub(crate) static PROMOTION: Schema = Schema {
-    fields: &[field("id", Text), field("discount", Amt)],
-};
+pub(crate) static PROMOTION: Schema = Schema::new(&[field("id", Text), field("discount", Amt)]);
 
 /// `RequestPayResponse` (without the computed `success`, which is written first).
-pub(crate) static REQUEST_PAY: Schema = Schema {
-    fields: &[
-        hidden(kept(field("success", Flag), Capture::ReportedSuccess)),
-        hidden(kept(
-            field("imp_success", Flag),
-            Capture::ReportedImpSuccess,
-        )),
-        kept(field("error_code", Text), Capture::ErrorCode),
-        field("error_msg", Text),
-        field("imp_uid", Text),
-        field("merchant_uid", Text),
-        field("pay_method", Text),
-        field("paid_amount", Amt),
-        kept(field("status", Text), Capture::Status),
-        field("name", Text),
-        field("pg_provider", Text),
-        field("emb_pg_provider", Text),
-        field("pg_tid", Text),
-        field("pg_type", Text),
-        field("buyer_name", Text),
-        field("buyer_email", Text),
-        field("buyer_tel", Text),
-        field("buyer_addr", Text),
-        field("buyer_postcode", Text),
-        field("custom_data", Any),
-        field("paid_at", Int),
-        field("receipt_url", Text),
-        field("apply_num", Text),
-        field("vbank_num", Text),
-        field("vbank_name", Text),
-        field("vbank_holder", Text),
-        field("vbank_date", Text),
-        field("currency", Text),
-        field("card_name", Text),
-        field("card_number", Text),
-        field("card_quota", Int),
-        field("bank_name", Text),
-        field("request_id", Text),
-    ],
-};
+pub(crate) static REQUEST_PAY: Schema = Schema::new(&[
+    hidden(kept(field("success", Flag), Capture::ReportedSuccess)),
+    hidden(kept(
+        field("imp_success", Flag),
+        Capture::ReportedImpSuccess,
+    )),
+    kept(field("error_code", Text), Capture::ErrorCode),
+    field("error_msg", Text),
+    field("imp_uid", Text),
+    field("merchant_uid", Text),
+    field("pay_method", Text),
+    field("paid_amount", Amt),
+    kept(field("status", Text), Capture::Status),
+    field("name", Text),
+    field("pg_provider", Text),
+    field("emb_pg_provider", Text),
+    field("pg_tid", Text),
+    field("pg_type", Text),
+    field("buyer_name", Text),
+    field("buyer_email", Text),
+    field("buyer_tel", Text),
+    field("buyer_addr", Text),
+    field("buyer_postcode", Text),
+    field("custom_data", Any),
+    field("paid_at", Int),
+    field("receipt_url", Text),
+    field("apply_num", Text),
+    field("vbank_num", Text),
+    field("vbank_name", Text),
+    field("vbank_holder", Text),
+    field("vbank_date", Text),
+    field("currency", Text),
+    field("card_name", Text),
+    field("card_number", Text),
+    field("card_quota", Int),
+    field("bank_name", Text),
+    field("request_id", Text),
+]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_found_in_any_order() {
+        for schema in [
+            &PAYMENT,
+            &PAYMENT_CANCEL,
+            &VBANK_DEPOSIT,
+            &PROMOTION,
+            &REQUEST_PAY,
+        ] {
+            assert!(schema.fields.len() <= 64, "the seen-set is a u64");
+            for (index, field) in schema.fields.iter().enumerate() {
+                for hint in [0, index, index + 1, schema.fields.len()] {
+                    assert_eq!(schema.find(field.name, hint), Some(index), "{}", field.name);
+                }
+            }
+            assert_eq!(schema.find("no_such_field", 0), None);
+            assert_eq!(schema.find("", 3), None);
+        }
+    }
+}

@@ -26,6 +26,7 @@ pub fn parse_redirect_query(input: &str) -> Result<RequestPayResponse, ParseErro
 
 /// [`parse_redirect_query`]'s result as canonical JSON (what `parseRedirectQuery` hands to
 /// JavaScript).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn redirect_query_json(input: &str) -> Result<String, ParseError> {
     request_pay_response_json(redirect_query_object(input).as_bytes())
 }

@@ -9,6 +9,7 @@ mod rules;
 mod verdict;
 
 pub use expected::Expected;
+#[cfg(target_arch = "wasm32")]
 pub(crate) use verdict::failures_json;
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 

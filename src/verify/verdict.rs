@@ -69,6 +69,7 @@ impl FailureCode {
 
 /// The JSON text of `failures`, exactly as serde serialises them, written without serde's
 /// number formatting (the browser build carries no float code).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn failures_json(failures: &[Failure]) -> String {
     fn string(out: &mut String, text: &str) {
         // A `str` always serialises; only its escaping is borrowed from serde_json.

@@ -20,7 +20,7 @@ pub fn parse_request_pay_response(
     #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = json_bytes(&input)?;
-    Ok(JSON::parse(&crate::request_pay_response_json(&bytes)?)?)
+    JSON::parse(&crate::request_pay_response_json(&bytes)?)
 }
 
 /// Parses the `m_redirect_url` landing URL (a string or a `URL`) or its query string into
@@ -51,7 +51,7 @@ pub fn parse_redirect_query(
             .into())
         }
     };
-    Ok(JSON::parse(&crate::parse::redirect_query_json(&text)?)?)
+    JSON::parse(&crate::parse::redirect_query_json(&text)?)
 }
 
 /// Parses a `PaymentAnnotation` (object, JSON string or UTF-8 bytes), bare or inside
@@ -65,7 +65,7 @@ pub fn parse_payment(
     #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = json_bytes(&input)?;
-    Ok(JSON::parse(&crate::payment_json(&bytes)?)?)
+    JSON::parse(&crate::payment_json(&bytes)?)
 }
 
 /// Verifies a payment fetched from PortOne's API against the merchant's own order.
