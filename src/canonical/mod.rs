@@ -11,6 +11,7 @@
 mod document;
 mod path;
 mod reader;
+mod scalar;
 pub(crate) mod schema;
 
 pub(crate) use document::{read_payment, read_request_pay, utf8};

@@ -2,15 +2,14 @@
 //! tolerant rules and, when asked, writing the canonical JSON text of the object.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use jiter::{Jiter, JiterError, Peek};
 
 use super::path::Path;
-use super::schema::{Capture, Field, Kind, Schema};
+use super::scalar::{self, scalar, Shape};
+use super::schema::{Capture, Field, Kind, Schema, TEXT_ITEM};
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
-use crate::lenient;
 
 /// A value kept for the caller (see [`Capture`]).
 #[derive(Clone, Debug)]
@@ -70,25 +69,6 @@ pub(crate) struct Reader<'j> {
     jiter: Jiter<'j>,
     /// Whether canonical text is written (parsing) or only checked (verifying).
     write: bool,
-}
-
-/// A text value as it appears in the input.
-#[derive(Clone, Copy)]
-struct RawText<'j> {
-    /// The characters between the quotes (escapes not decoded), or the number/boolean token.
-    inner: &'j str,
-    /// Whether `inner` came from a JSON string (and so is written back quoted as it is).
-    quoted: bool,
-}
-
-impl<'j> RawText<'j> {
-    fn decoded(self) -> Cow<'j, str> {
-        if !self.inner.contains('\\') {
-            return Cow::Borrowed(self.inner);
-        }
-        // Escapes were validated when the string was read; decode them with jiter.
-        Cow::Owned(decode_string(&format!("\"{}\"", self.inner)))
-    }
 }
 
 /// Decodes a whole JSON string token (quotes included); `""` if it is not one.
@@ -178,40 +158,6 @@ impl<'j> Reader<'j> {
         }
     }
 
-    /// Reads a text value (string, number or boolean); `None` for `null`.
-    fn raw_text(
-        &mut self,
-        path: &Path<'_>,
-        required: bool,
-    ) -> Result<Option<RawText<'j>>, ParseError> {
-        let peek = self.peek(path)?;
-        let start = self.jiter.current_index();
-        let result = match peek {
-            Peek::String => self.jiter.known_bytes().map(|_| ()),
-            Peek::Null if !required => self.jiter.known_null(),
-            Peek::Null | Peek::Array | Peek::Object => {
-                return Err(invalid_type(path, peek, "a string"));
-            }
-            // Booleans and numbers: `known_skip` checks them without jiter's float parser.
-            _ => self.jiter.known_skip(peek),
-        };
-        result.map_err(|e| self.syntax(&e, path))?;
-        let token = self.since(start);
-        Ok(match peek {
-            Peek::Null => None,
-            Peek::String => Some(RawText {
-                inner: token
-                    .get(1..token.len().saturating_sub(1))
-                    .unwrap_or_default(),
-                quoted: true,
-            }),
-            _ => Some(RawText {
-                inner: token,
-                quoted: false,
-            }),
-        })
-    }
-
     /// Reads one field's value, writes its canonical text to `out` and returns the value
     /// when `keep` asks for it.
     fn value(
@@ -221,79 +167,12 @@ impl<'j> Reader<'j> {
         out: &mut String,
         keep: bool,
     ) -> Result<Option<Captured<'j>>, ParseError> {
-        let write = self.write;
         match field.kind {
-            Kind::Text | Kind::Code => {
-                let Some(raw) = self.raw_text(path, field.required)? else {
-                    if write {
-                        out.push_str("null");
-                    }
-                    return Ok(None);
-                };
-                if write {
-                    let code = match field.kind {
-                        Kind::Code => lenient::canonical_int(&raw.decoded()),
-                        _ => None,
-                    };
-                    match code {
-                        Some(code) => {
-                            let _ = write!(out, "{code}");
-                        }
-                        None => {
-                            out.push('"');
-                            out.push_str(raw.inner);
-                            out.push('"');
-                        }
-                    }
-                }
-                Ok(keep.then(|| Captured::Text(raw.decoded())))
-            }
-            Kind::Flag => {
-                let flag = self.flag(path)?;
-                if write {
-                    out.push_str(match flag {
-                        None => "null",
-                        Some(true) => "true",
-                        Some(false) => "false",
-                    });
-                }
-                Ok(flag.filter(|_| keep).map(Captured::Flag))
-            }
-            Kind::Int => {
-                let int = self.int(path)?;
-                if write {
-                    match int {
-                        Some(int) => {
-                            let _ = write!(out, "{int}");
-                        }
-                        None => out.push_str("null"),
-                    }
-                }
-                Ok(None)
-            }
-            Kind::Amount => {
-                let amount = self.amount(path, field.required)?;
-                if write {
-                    out.push_str(amount.as_ref().map_or("null", Amount::as_str));
-                }
-                Ok(amount.filter(|_| keep).map(Captured::Amount))
-            }
-            Kind::Any => {
-                let raw = self.skip_raw(path)?;
-                if write {
-                    out.push_str(raw);
-                }
-                Ok(None)
-            }
             Kind::Texts => {
                 self.list(path, out, |reader, path, out| {
-                    let raw = reader.raw_text(path, true)?;
-                    if let (true, Some(raw)) = (reader.write, raw) {
-                        out.push('"');
-                        out.push_str(raw.inner);
-                        out.push('"');
-                    }
-                    Ok(())
+                    let raw = reader.skip_raw(path)?;
+                    let out = reader.write.then_some(out);
+                    scalar(&TEXT_ITEM, raw, path, out, false).map(|_| ())
                 })?;
                 Ok(None)
             }
@@ -308,7 +187,7 @@ impl<'j> Reader<'j> {
                 match self.peek(path)? {
                     Peek::Null => {
                         self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
-                        if write {
+                        if self.write {
                             out.push_str("null");
                         }
                     }
@@ -319,95 +198,11 @@ impl<'j> Reader<'j> {
                 }
                 Ok(None)
             }
-        }
-    }
-
-    /// A lenient boolean; `None` for `null`.
-    fn flag(&mut self, path: &Path<'_>) -> Result<Option<bool>, ParseError> {
-        match self.peek(path)? {
-            peek @ (Peek::True | Peek::False) => self
-                .jiter
-                .known_skip(peek)
-                .map(|()| Some(peek == Peek::True))
-                .map_err(|e| self.syntax(&e, path)),
-            Peek::Null => self
-                .jiter
-                .known_null()
-                .map(|()| None)
-                .map_err(|e| self.syntax(&e, path)),
-            Peek::String => {
-                let Some(raw) = self.raw_text(path, true)? else {
-                    return Ok(None);
-                };
-                let text = raw.decoded();
-                lenient::flag_from_text(&text)
-                    .map(Some)
-                    .ok_or_else(|| invalid_value(path, &text, "a boolean or \"true\"/\"false\""))
-            }
-            other => Err(invalid_type(path, other, "a boolean or \"true\"/\"false\"")),
-        }
-    }
-
-    /// A lenient integer; `None` for `null` or a blank string.
-    fn int(&mut self, path: &Path<'_>) -> Result<Option<i64>, ParseError> {
-        match self.peek(path)? {
-            Peek::Null => self
-                .jiter
-                .known_null()
-                .map(|()| None)
-                .map_err(|e| self.syntax(&e, path)),
-            peek @ (Peek::True | Peek::False | Peek::Array | Peek::Object) => Err(invalid_type(
-                path,
-                peek,
-                "an integer or a string holding one",
-            )),
-            Peek::String => {
-                let Some(raw) = self.raw_text(path, true)? else {
-                    return Ok(None);
-                };
-                let text = raw.decoded();
-                if text.trim().is_empty() {
-                    return Ok(None);
-                }
-                lenient::int_from_text(&text)
-                    .map(Some)
-                    .ok_or_else(|| invalid_value(path, &text, "an integer or a string holding one"))
-            }
             _ => {
-                let Some(raw) = self.raw_text(path, true)? else {
-                    return Ok(None);
-                };
-                lenient::int_from_number(raw.inner)
-                    .map(Some)
-                    .ok_or_else(|| invalid_value(path, raw.inner, "an integer"))
+                let raw = self.skip_raw(path)?;
+                scalar(field, raw, path, self.write.then_some(out), keep)
             }
         }
-    }
-
-    /// An exact amount (number or numeric string); `None` for `null` when optional.
-    fn amount(&mut self, path: &Path<'_>, required: bool) -> Result<Option<Amount>, ParseError> {
-        let peek = self.peek(path)?;
-        if peek == Peek::Null && !required {
-            self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
-            return Ok(None);
-        }
-        if matches!(
-            peek,
-            Peek::True | Peek::False | Peek::Array | Peek::Object | Peek::Null
-        ) {
-            return Err(invalid_type(path, peek, "a decimal amount"));
-        }
-        let Some(raw) = self.raw_text(path, true)? else {
-            return Ok(None);
-        };
-        let amount = match raw.quoted {
-            true if raw.inner.contains('\\') => None,
-            true => Amount::parse(raw.inner.trim()),
-            false => Amount::parse(raw.inner),
-        };
-        amount
-            .map(Some)
-            .ok_or_else(|| invalid_value(path, raw.inner, "a decimal amount"))
     }
 
     /// Reads a list (or `null`, as empty), calling `element` for each item and writing
@@ -641,32 +436,16 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn shape(peek: Peek) -> &'static str {
-    match peek {
-        Peek::Null => "null",
-        Peek::True | Peek::False => "a boolean",
-        Peek::String => "a string",
-        Peek::Array => "a list",
-        Peek::Object => "an object",
-        _ => "a number",
-    }
-}
-
-/// `INVALID_FIELD`: the value has the wrong JSON type.
+/// `INVALID_FIELD` for a value of the wrong JSON type, known from its first byte.
 pub(crate) fn invalid_type(path: &Path<'_>, peek: Peek, expected: &str) -> ParseError {
-    ParseError::new(
-        ErrorCode::InvalidField,
-        path.render(),
-        format!("invalid type: {}, expected {expected}", shape(peek)),
-    )
-}
-
-/// `INVALID_FIELD`: the value has the right type but cannot be read.
-fn invalid_value(path: &Path<'_>, value: &str, expected: &str) -> ParseError {
-    let shown: String = value.chars().take(40).collect();
-    ParseError::new(
-        ErrorCode::InvalidField,
-        path.render(),
-        format!("invalid value: {shown:?}, expected {expected}"),
-    )
+    let shape = match peek {
+        Peek::Null => Shape::Null,
+        Peek::True => Shape::Bool(true),
+        Peek::False => Shape::Bool(false),
+        Peek::String => Shape::Str(""),
+        Peek::Array => Shape::List,
+        Peek::Object => Shape::Object,
+        _ => Shape::Number(""),
+    };
+    scalar::invalid_type(path, shape, expected)
 }

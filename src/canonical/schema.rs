@@ -160,6 +160,9 @@ use std::sync::OnceLock;
 
 use Kind::{Amount as Amt, Any, Code, Flag, Int, Text, Texts};
 
+/// An element of a [`Kind::Texts`] list: a text, `null` not allowed.
+pub(crate) static TEXT_ITEM: Field = required("", Text);
+
 /// `PaymentAnnotation`.
 pub(crate) static PAYMENT: Schema = Schema::new(&[
     kept(required("imp_uid", Text), Capture::ImpUid),
