@@ -5,6 +5,7 @@ use jiter::Peek;
 
 use super::path::Path;
 use super::reader::{decode_string, invalid_type, Captures, EnvelopeKey, ObjectReader, Reader};
+use super::scalar::Shape;
 use super::schema::{Capture, Schema, PAYMENT, REQUEST_PAY};
 use crate::error::{ErrorCode, ParseError};
 use crate::lenient;
@@ -186,16 +187,18 @@ impl<'j> EnvelopeKeys<'j> {
 fn envelope_code(reader: &mut Reader<'_>, path: &Path<'_>) -> Result<Option<i64>, ParseError> {
     let peek = reader.peek(path)?;
     let raw = reader.skip_raw(path)?;
-    let int = match peek {
-        Peek::Null => return Ok(None),
-        Peek::String => raw
-            .get(1..raw.len().saturating_sub(1))
-            .and_then(lenient::int_from_text),
-        Peek::True | Peek::False | Peek::Array | Peek::Object => None,
-        _ => lenient::int_from_number(raw),
-    };
-    int.map(Some)
-        .ok_or_else(|| invalid_type(path, peek, "an integer"))
+    code_of(raw).ok_or_else(|| invalid_type(path, peek, "an integer"))
+}
+
+/// The envelope's `code` from its raw value: `Some(None)` for `null`, `None` when it is not
+/// an integer (or a string holding one).
+pub(crate) fn code_of(raw: &str) -> Option<Option<i64>> {
+    match Shape::of(raw) {
+        Shape::Null => Some(None),
+        Shape::Str(inner) => lenient::int_from_text(inner).map(Some),
+        Shape::Number(token) => lenient::int_from_number(token).map(Some),
+        _ => None,
+    }
 }
 
 fn envelope_message(

@@ -9,10 +9,14 @@
 //! and Rust through one strict `serde_json` pass; no serde code is needed in the browser.
 
 mod document;
+#[cfg(feature = "fast-verify")]
+mod fast;
 mod path;
 mod reader;
 mod scalar;
 pub(crate) mod schema;
 
 pub(crate) use document::{read_payment, read_request_pay, utf8};
+#[cfg(feature = "fast-verify")]
+pub(crate) use fast::read_payment_fast;
 pub(crate) use reader::Captures;

@@ -38,6 +38,13 @@ impl<'j> Captures<'j> {
         self.0.get(capture as usize)?.as_ref()
     }
 
+    /// Keeps `value` as `capture`.
+    pub(crate) fn keep(&mut self, capture: Capture, value: Captured<'j>) {
+        if let Some(slot) = self.slot(capture) {
+            *slot = Some(value);
+        }
+    }
+
     /// A kept text (or `None` when absent or `null`).
     pub(crate) fn text(&self, capture: Capture) -> Option<&str> {
         match self.get(capture) {
@@ -69,6 +76,15 @@ pub(crate) struct Reader<'j> {
     jiter: Jiter<'j>,
     /// Whether canonical text is written (parsing) or only checked (verifying).
     write: bool,
+}
+
+/// Checks the whole value `raw` of `field` (any kind, lists and objects included) with the
+/// jiter reader, writing nothing.
+#[cfg(feature = "fast-verify")]
+pub(crate) fn check_value(field: &Field, raw: &str) -> Result<(), ParseError> {
+    let mut reader = Reader::new(raw, false);
+    reader.value(field, &Path::Root(""), &mut String::new(), false)?;
+    reader.finish()
 }
 
 /// Decodes a whole JSON string token (quotes included); `""` if it is not one.
@@ -372,9 +388,7 @@ impl<'j> ObjectReader<'j> {
             }
         }
         if let (Some(capture), Some(kept)) = (field.capture, kept) {
-            if let Some(slot) = self.captures.slot(capture) {
-                *slot = Some(kept);
-            }
+            self.captures.keep(capture, kept);
         }
         Ok(())
     }

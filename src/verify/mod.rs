@@ -48,6 +48,13 @@ pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict,
 /// # Errors
 /// As [`verify_payment_json`].
 pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, ParseError> {
+    #[cfg(feature = "fast-verify")]
+    if let Some(facts) = canonical::read_payment_fast(input)
+        .as_ref()
+        .and_then(|c| c.facts())
+    {
+        return Ok(rules::judge(&facts, expected));
+    }
     let read = canonical::read_payment(input, false)?;
     match read.captures.facts() {
         Some(facts) => Ok(rules::judge(&facts, expected)),
