@@ -176,7 +176,7 @@ impl<'j> Visitor<'j> for Response {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
     use serde_json::{json, Value};
