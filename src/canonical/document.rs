@@ -51,7 +51,7 @@ fn enter_object<'j>(input: &'j str, write: bool) -> Result<Reader<'j>, ParseErro
     Ok(reader)
 }
 
-/// Reads a bare object with `schema`, writing `lead` first inside it.
+/// Reads a bare object with `schema`; errors have paths under `prefix`.
 fn read_bare<'j>(
     input: &'j str,
     schema: &'static Schema,
