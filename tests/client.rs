@@ -577,6 +577,53 @@ mod client_responses {
     }
 
     #[test]
+    fn page_errors_name_the_field_and_the_json_forms_match_the_typed_ones() {
+        let bad_item = envelope(&format!(
+            r#"{{"total":1,"previous":0,"next":0,"list":[{PAYMENT},{{"imp_uid":"i","merchant_uid":"o","amount":"x","status":"paid"}}]}}"#
+        ));
+        let err = response::decode_payment_page(bad_item.as_bytes()).unwrap_err();
+        assert_eq!(
+            code_and_path(&err),
+            (
+                ClientErrorCode::InvalidResponse,
+                Some("response.list[1].amount")
+            )
+        );
+        let no_total = envelope(&format!(r#"{{"previous":0,"next":0,"list":[{PAYMENT}]}}"#));
+        let err = response::decode_payment_page(no_total.as_bytes()).unwrap_err();
+        assert_eq!(
+            code_and_path(&err),
+            (ClientErrorCode::InvalidResponse, Some("response.total"))
+        );
+        let err = response::decode_payment_page(envelope("\"page\"").as_bytes()).unwrap_err();
+        assert_eq!(
+            code_and_path(&err),
+            (ClientErrorCode::InvalidResponse, Some("response"))
+        );
+
+        // The canonical text JavaScript gets is what the typed value serialises to.
+        let page = envelope(&format!(
+            r#"{{"total":"41","previous":1,"next":3,"list":[{PAYMENT}]}}"#
+        ));
+        let json: serde_json::Value =
+            serde_json::from_str(&response::payment_page_json(page.as_bytes()).unwrap()).unwrap();
+        let typed = response::decode_payment_page(page.as_bytes()).unwrap();
+        assert_eq!(json, serde_json::to_value(&typed).unwrap());
+        assert_eq!(json["total"], 41);
+        let body = format!(r#"{{"code":1,"message":"일부 \"없음\"","response":[{PAYMENT}]}}"#);
+        let json: serde_json::Value =
+            serde_json::from_str(&response::payments_json(207, body.as_bytes()).unwrap()).unwrap();
+        let typed = response::decode_payments(207, body.as_bytes()).unwrap();
+        assert_eq!(json, serde_json::to_value(&typed).unwrap());
+        assert_eq!(json["message"], "일부 \"없음\"");
+        let json: serde_json::Value =
+            serde_json::from_str(&response::payment_json(envelope(PAYMENT).as_bytes()).unwrap())
+                .unwrap();
+        let typed: PaymentAnnotation = response::decode(envelope(PAYMENT).as_bytes()).unwrap();
+        assert_eq!(json, serde_json::to_value(&typed).unwrap());
+    }
+
+    #[test]
     fn token_answers_never_quote_their_values() {
         let auth: AuthAnnotation = response::decode_token(
             envelope(r#"{"access_token":"tok_1","now":1700000000,"expired_at":1700001800}"#)

@@ -52,7 +52,7 @@ fn enter_object<'j>(input: &'j str, write: bool) -> Result<Reader<'j>, ParseErro
 }
 
 /// Reads a bare object with `schema`; errors have paths under `prefix`.
-fn read_bare<'j>(
+pub(crate) fn read_bare<'j>(
     input: &'j str,
     schema: &'static Schema,
     write: bool,

@@ -11,6 +11,8 @@
 mod document;
 #[cfg(feature = "fast-verify")]
 mod fast;
+#[cfg(feature = "client")]
+mod lists;
 mod path;
 mod reader;
 mod scalar;
@@ -19,4 +21,6 @@ pub(crate) mod schema;
 pub(crate) use document::{read_payment, read_request_pay, utf8};
 #[cfg(feature = "fast-verify")]
 pub(crate) use fast::read_payment_fast;
+#[cfg(feature = "client")]
+pub(crate) use lists::{payment_list, payment_page};
 pub(crate) use reader::Captures;

@@ -193,10 +193,7 @@ impl<'j> Reader<'j> {
                 Ok(None)
             }
             Kind::List(schema) => {
-                self.list(path, out, |reader, path, out| match reader.peek(path)? {
-                    Peek::Object => reader.object(schema, path, out).map(|_| ()),
-                    other => Err(invalid_type(path, other, "an object")),
-                })?;
+                self.objects(schema, path, out)?;
                 Ok(None)
             }
             Kind::Object(schema) => {
@@ -221,21 +218,35 @@ impl<'j> Reader<'j> {
         }
     }
 
+    /// Reads a list of objects (or `null`, as empty) with `schema`, writing `[a,b]`; returns
+    /// how many there were.
+    pub(crate) fn objects(
+        &mut self,
+        schema: &'static Schema,
+        path: &Path<'_>,
+        out: &mut String,
+    ) -> Result<usize, ParseError> {
+        self.list(path, out, |reader, path, out| match reader.peek(path)? {
+            Peek::Object => reader.object(schema, path, out).map(|_| ()),
+            other => Err(invalid_type(path, other, "an object")),
+        })
+    }
+
     /// Reads a list (or `null`, as empty), calling `element` for each item and writing
-    /// `[a,b]`.
+    /// `[a,b]`; returns the number of items.
     fn list(
         &mut self,
         path: &Path<'_>,
         out: &mut String,
         mut element: impl FnMut(&mut Self, &Path<'_>, &mut String) -> Result<(), ParseError>,
-    ) -> Result<(), ParseError> {
+    ) -> Result<usize, ParseError> {
         match self.peek(path)? {
             Peek::Null => {
                 self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
                 if self.write {
                     out.push_str("[]");
                 }
-                return Ok(());
+                return Ok(0);
             }
             Peek::Array => {}
             other => return Err(invalid_type(path, other, "a list")),
@@ -259,7 +270,7 @@ impl<'j> Reader<'j> {
         if self.write {
             out.push(']');
         }
-        Ok(())
+        Ok(index)
     }
 
     /// Reads the object the cursor is on (already peeked) with `schema`, writing its

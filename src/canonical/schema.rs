@@ -221,6 +221,15 @@ pub(crate) static PAYMENT: Schema = Schema::new(&[
     field("promotion", Kind::Object(&PROMOTION)),
 ]);
 
+/// `PagedList<PaymentAnnotation>`: a page of payments (the client's listing endpoints).
+#[cfg(feature = "client")]
+pub(crate) static PAYMENT_PAGE: Schema = Schema::new(&[
+    required("total", Int),
+    required("previous", Int),
+    required("next", Int),
+    field("list", Kind::List(&PAYMENT)),
+]);
+
 /// `PaymentCancelAnnotation`.
 pub(crate) static PAYMENT_CANCEL: Schema = Schema::new(&[
     field("pg_tid", Text),

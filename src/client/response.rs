@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 
 use super::error::{ClientError, ClientErrorCode};
 use super::types::PaymentsResult;
+use crate::canonical;
 use crate::error::ParseError;
 use crate::parse::{json, parse_enveloped};
 use crate::types::{AuthAnnotation, PagedList, PaymentAnnotation};
@@ -98,6 +99,15 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
     })
 }
 
+/// The canonical JSON of a payment answer (see [`crate::payment_json`]): what
+/// [`decode`]`::<PaymentAnnotation>` reads, as text JavaScript parses in one go.
+///
+/// # Errors
+/// As [`decode`].
+pub fn payment_json(body: &[u8]) -> Result<String, ClientError> {
+    crate::payment_json(body).map_err(ClientError::from_response_parse)
+}
+
 /// Decodes the answer of `GET /payments` (an envelope around an array). HTTP 207 means some
 /// ids were not found: the payments found are kept and `partial` is set, even when the
 /// envelope's `code` is not 0 or its `response` is missing.
@@ -105,6 +115,14 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
 /// # Errors
 /// `API_ERROR` for a 200 with `code != 0`; `INVALID_RESPONSE` as in [`decode`].
 pub fn decode_payments(status: u16, body: &[u8]) -> Result<PaymentsResult, ClientError> {
+    from_canonical(&payments_json(status, body)?)
+}
+
+/// [`decode_payments`] as canonical JSON: `{"payments":[…],"partial":…,"message":…}`.
+///
+/// # Errors
+/// As [`decode_payments`].
+pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
     let partial = status == 207;
     let envelope = raw_envelope(body)?;
     if !partial && envelope.code != 0 {
@@ -114,20 +132,19 @@ pub fn decode_payments(status: u16, body: &[u8]) -> Result<PaymentsResult, Clien
         )));
     }
     let payments = match envelope.response.as_deref().map(RawValue::get) {
-        Some(raw) if raw != "null" => decode_list::<PaymentAnnotation>(raw)?,
-        _ if partial => Vec::new(),
-        _ => {
-            return Err(ClientError::invalid_response(
-                "response",
-                "PortOne's answer has no response",
-            ))
+        Some(raw) if raw != "null" => {
+            canonical::payment_list(raw, "response")
+                .map_err(ClientError::from_response_parse)?
+                .0
         }
+        _ if partial => "[]".to_owned(),
+        _ => return Err(no_response()),
     };
-    Ok(PaymentsResult {
-        payments,
-        partial,
-        message: envelope.message,
-    })
+    // A string or `None` always serialises.
+    let message = serde_json::to_string(&envelope.message).unwrap_or_default();
+    Ok(format!(
+        r#"{{"payments":{payments},"partial":{partial},"message":{message}}}"#
+    ))
 }
 
 /// Decodes a paged payment list (`findAll`, `status`, billing-key payments). A bare array
@@ -136,6 +153,14 @@ pub fn decode_payments(status: u16, body: &[u8]) -> Result<PaymentsResult, Clien
 /// # Errors
 /// As [`decode`].
 pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, ClientError> {
+    from_canonical(&payment_page_json(body)?)
+}
+
+/// [`decode_payment_page`] as canonical JSON: `{"total":…,"previous":…,"next":…,"list":[…]}`.
+///
+/// # Errors
+/// As [`decode`].
+pub fn payment_page_json(body: &[u8]) -> Result<String, ClientError> {
     let envelope = raw_envelope(body)?;
     if envelope.code != 0 {
         return Err(ClientError::from_response_parse(ParseError::api(
@@ -143,26 +168,21 @@ pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, 
             envelope.message,
         )));
     }
-    let raw = match envelope.response.as_deref().map(RawValue::get) {
-        Some(raw) if raw != "null" => raw,
-        _ => {
-            return Err(ClientError::invalid_response(
-                "response",
-                "PortOne's answer has no response",
-            ))
+    match envelope.response.as_deref().map(RawValue::get) {
+        Some(raw) if raw != "null" => {
+            canonical::payment_page(raw, "response").map_err(ClientError::from_response_parse)
         }
-    };
-    if raw.starts_with('[') {
-        let list = decode_list::<PaymentAnnotation>(raw)?;
-        let total = i64::try_from(list.len()).unwrap_or(i64::MAX);
-        return Ok(PagedList {
-            total,
-            previous: 0,
-            next: 0,
-            list,
-        });
+        _ => Err(no_response()),
     }
-    json::decode(raw.as_bytes()).map_err(|e| ClientError::from_response_parse(e.within("response")))
+}
+
+fn no_response() -> ClientError {
+    ClientError::invalid_response("response", "PortOne's answer has no response")
+}
+
+/// The typed value of canonical text the reader wrote (it always has the type's shape).
+fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ClientError> {
+    json::from_canonical(canonical).map_err(ClientError::from_response_parse)
 }
 
 /// Parses a `Retry-After` header: delta-seconds, or an HTTP date compared with `now_ms`
@@ -211,17 +231,6 @@ fn raw_envelope(body: &[u8]) -> Result<RawEnvelope, ClientError> {
         code: shape.code.unwrap_or(0),
         message: shape.message,
         response: shape.response,
-    })
-}
-
-fn decode_list<T: DeserializeOwned>(raw: &str) -> Result<Vec<T>, ClientError> {
-    let mut de = serde_json::Deserializer::from_str(raw);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        ClientError::from_response_parse(
-            json::from_json_error(err.inner(), path).within("response"),
-        )
     })
 }
 

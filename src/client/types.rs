@@ -24,7 +24,7 @@ pub struct PaymentPrepareAnnotation {
 /// The answer of `getPayments`. With HTTP 207 PortOne found only some of the requested
 /// payments (others do not exist or are not this merchant's): `partial` is then `true` and
 /// `payments` holds those it found.
-#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct PaymentsResult {
     /// The payments found.
     pub payments: Vec<PaymentAnnotation>,

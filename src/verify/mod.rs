@@ -11,6 +11,8 @@ mod verdict;
 pub use expected::Expected;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use verdict::failures_json;
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
+pub(crate) use verdict::verdict_json;
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
 use crate::canonical;
@@ -56,7 +58,23 @@ pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, P
         return Ok(rules::judge(&facts, expected));
     }
     let read = canonical::read_payment(input, false)?;
-    match read.captures.facts() {
+    judge(&read.captures, expected)
+}
+
+/// Verifies like [`verify_payment_json`] and returns the payment's canonical JSON too (see
+/// [`crate::payment_json`]), from one reading of `input`.
+#[cfg(feature = "client")]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn verify_and_write(
+    input: &[u8],
+    expected: &Expected,
+) -> Result<(Verdict, String), ParseError> {
+    let read = canonical::read_payment(canonical::utf8(input)?, true)?;
+    Ok((judge(&read.captures, expected)?, read.json))
+}
+
+fn judge(captures: &canonical::Captures<'_>, expected: &Expected) -> Result<Verdict, ParseError> {
+    match captures.facts() {
         Some(facts) => Ok(rules::judge(&facts, expected)),
         // The reader refuses a payment without its required fields; this is unreachable.
         None => Err(ParseError::new(

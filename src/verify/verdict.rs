@@ -105,6 +105,28 @@ pub(crate) fn failures_json(failures: &[Failure]) -> String {
     out
 }
 
+/// The JSON text of `verdict` with `payment` (JSON text) as its last key: what
+/// `PortOneClient.verifyPayment` resolves to, built without serde.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "client")), allow(dead_code))]
+pub(crate) fn verdict_json(verdict: &Verdict, payment: &str) -> String {
+    let mut out = String::from("{\"ok\":");
+    match verdict {
+        Verdict::Verified { state } => {
+            out.push_str("true,\"state\":\"");
+            out.push_str(state.as_str());
+            out.push('"');
+        }
+        Verdict::Rejected { failures } => {
+            out.push_str("false,\"failures\":");
+            out.push_str(&failures_json(failures));
+        }
+    }
+    out.push_str(",\"payment\":");
+    out.push_str(payment);
+    out.push('}');
+    out
+}
+
 /// A value in a [`Failure`]: what the order expected or what the payment says.
 ///
 /// Serialises as JSON `null`, a string, a boolean, or, for an amount, a number when
@@ -219,7 +241,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn failures_json_is_what_serde_writes() {
+    fn failures_and_verdict_json_are_what_serde_writes() {
         let amount = |text: &str| Observed::Amount(Amount::parse(text).unwrap());
         let failures = vec![
             Failure {
@@ -253,5 +275,19 @@ mod tests {
             );
         }
         assert_eq!(ours[0]["actual"], "1234567890.123456789");
+
+        let payment = r#"{"imp_uid":"imp_1"}"#;
+        for verdict in [
+            Verdict::Rejected { failures },
+            Verdict::Verified {
+                state: PaidState::VirtualAccountIssued,
+            },
+        ] {
+            let ours: serde_json::Value =
+                serde_json::from_str(&verdict_json(&verdict, payment)).unwrap();
+            let mut serde = serde_json::to_value(&verdict).unwrap();
+            serde["payment"] = serde_json::from_str(payment).unwrap();
+            assert_eq!(ours, serde);
+        }
     }
 }

@@ -11,7 +11,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::Poll;
 
-use js_sys::{Date, Function, Math, Promise, Reflect, Uint8Array};
+use js_sys::{Date, Function, Math, Promise, Reflect, Uint8Array, JSON};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +27,8 @@ use crate::client::{
     PaymentPrepareAnnotation, PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
     TokenCache,
 };
-use crate::types::{AuthAnnotation, PaymentAnnotation, PaymentBalance};
-use crate::{Amount, Expected, Observed};
+use crate::types::{AuthAnnotation, PaymentBalance};
+use crate::{Amount, Expected};
 
 #[wasm_bindgen]
 extern "C" {
@@ -134,12 +134,10 @@ impl PortOneClient {
         #[wasm_bindgen(js_name = impUid, unchecked_param_type = "string")] imp_uid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "GetPaymentOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let options: GetPaymentOptions = options_arg(&options, "options")?;
             let request = endpoints::get_payment(&string_arg(&imp_uid, "impUid")?, &options)?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode::<PaymentAnnotation>(&received.body)?)
+            Ok(Job::Fetch(request, Answer::Payment))
         })
     }
 
@@ -153,11 +151,12 @@ impl PortOneClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GetPaymentsQuery")] query: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let query: GetPaymentsQuery = options_arg(&query, "query")?;
-            let received = inner.call(endpoints::get_payments(&query)?).await?;
-            to_js(&response::decode_payments(received.status, &received.body)?)
+            Ok(Job::Fetch(
+                endpoints::get_payments(&query)?,
+                Answer::Payments,
+            ))
         })
     }
 
@@ -172,13 +171,11 @@ impl PortOneClient {
         merchant_uid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "FindPaymentOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let options: FindPaymentOptions = options_arg(&options, "options")?;
             let request =
                 endpoints::find_payment(&string_arg(&merchant_uid, "merchantUid")?, &options)?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode::<PaymentAnnotation>(&received.body)?)
+            Ok(Job::Fetch(request, Answer::Payment))
         })
     }
 
@@ -195,13 +192,11 @@ impl PortOneClient {
         merchant_uid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "FindAllPaymentsOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let options: FindAllPaymentsOptions = options_arg(&options, "options")?;
             let request =
                 endpoints::find_all_payments(&string_arg(&merchant_uid, "merchantUid")?, &options)?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode_payment_page(&received.body)?)
+            Ok(Job::Fetch(request, Answer::PaymentPage))
         })
     }
 
@@ -218,13 +213,11 @@ impl PortOneClient {
         #[wasm_bindgen(unchecked_param_type = "\"all\" | PaymentStatus")] status: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "PaymentsByStatusOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let options: PaymentsByStatusOptions = options_arg(&options, "options")?;
             let request =
                 endpoints::get_payments_by_status(&string_arg(&status, "status")?, &options)?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode_payment_page(&received.body)?)
+            Ok(Job::Fetch(request, Answer::PaymentPage))
         })
     }
 
@@ -242,15 +235,13 @@ impl PortOneClient {
         #[wasm_bindgen(unchecked_optional_param_type = "BillingKeyPaymentsOptions")]
         options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let options: BillingKeyPaymentsOptions = options_arg(&options, "options")?;
             let request = endpoints::get_billing_key_payments(
                 &string_arg(&customer_uid, "customerUid")?,
                 &options,
             )?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode_payment_page(&received.body)?)
+            Ok(Job::Fetch(request, Answer::PaymentPage))
         })
     }
 
@@ -262,11 +253,9 @@ impl PortOneClient {
         &self,
         #[wasm_bindgen(js_name = impUid, unchecked_param_type = "string")] imp_uid: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let request = endpoints::get_payment_balance(&string_arg(&imp_uid, "impUid")?)?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode::<PaymentBalance>(&received.body)?)
+            Ok(Job::Fetch(request, Answer::Balance))
         })
     }
 
@@ -286,16 +275,17 @@ impl PortOneClient {
         )]
         request: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             if !request.is_object() {
                 return Err(
                     ClientError::invalid_argument("request", "request must be an object").into(),
                 );
             }
             let request: CancelPaymentRequest = options_arg(&request, "request")?;
-            let received = inner.call(endpoints::cancel_payment(&request)?).await?;
-            to_js(&response::decode::<PaymentAnnotation>(&received.body)?)
+            Ok(Job::Fetch(
+                endpoints::cancel_payment(&request)?,
+                Answer::Payment,
+            ))
         })
     }
 
@@ -312,17 +302,13 @@ impl PortOneClient {
         #[wasm_bindgen(unchecked_param_type = "number | string")] amount: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "PreparePaymentOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let options: PreparePaymentOptions = options_arg(&options, "options")?;
             let amount = amount_arg(&amount, "amount")?;
             let merchant_uid = string_arg(&merchant_uid, "merchantUid")?;
             let request =
                 endpoints::prepare_payment(&merchant_uid, &amount, options.currency.as_deref())?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode::<PaymentPrepareAnnotation>(
-                &received.body,
-            )?)
+            Ok(Job::Fetch(request, Answer::Prepared))
         })
     }
 
@@ -338,14 +324,10 @@ impl PortOneClient {
         #[wasm_bindgen(js_name = merchantUid, unchecked_param_type = "string")]
         merchant_uid: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let request =
                 endpoints::get_prepared_payment(&string_arg(&merchant_uid, "merchantUid")?)?;
-            let received = inner.call(request).await?;
-            to_js(&response::decode::<PaymentPrepareAnnotation>(
-                &received.body,
-            )?)
+            Ok(Job::Fetch(request, Answer::Prepared))
         })
     }
 
@@ -370,11 +352,10 @@ impl PortOneClient {
         #[wasm_bindgen(js_name = impUid, unchecked_param_type = "string")] imp_uid: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
+        self.start(|| {
             let imp_uid = string_arg(&imp_uid, "impUid")?;
             let expected = expected_arg(&expected, &imp_uid)?;
-            inner.fetch_and_verify(&imp_uid, &expected).await
+            Ok(Job::Verify { imp_uid, expected })
         })
     }
 }
@@ -413,9 +394,8 @@ impl PortOneClient {
         )]
         expected_for: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        run(&self.inner, async move {
-            let Some(expected_for) = expected_for.dyn_ref::<Function>() else {
+        self.start(|| {
+            let Ok(expected_for) = expected_for.dyn_into::<Function>() else {
                 return Err(ClientError::invalid_argument(
                     "expectedFor",
                     "expectedFor must be a function",
@@ -426,21 +406,11 @@ impl PortOneClient {
             let webhook: crate::webhook::WebhookV1 =
                 serde_json::from_slice(&json_bytes(&webhook_js)?)
                     .map_err(|e| ClientError::invalid_argument("body", e.to_string()))?;
-            let merchant_uid = JsValue::from_str(&webhook.merchant_uid);
-            let returned = expected_for.call1(&JsValue::UNDEFINED, &merchant_uid)?;
-            let expected = JsFuture::from(Promise::resolve(&returned)).await?;
-            if expected.is_undefined() || expected.is_null() {
-                return Err(ClientError::invalid_argument(
-                    "expectedFor",
-                    "expectedFor returned no expectation for the webhook's merchant_uid",
-                )
-                .into());
-            }
-            let expected = expected_arg(&expected, &webhook.imp_uid)?;
-            let verdict = inner.fetch_and_verify(&webhook.imp_uid, &expected).await?;
-            require_webhook_order(&verdict, &webhook.merchant_uid)?;
-            set(&verdict, "webhook", &webhook_js);
-            Ok(verdict)
+            Ok(Job::Webhook {
+                webhook,
+                webhook_js,
+                expected_for,
+            })
         })
     }
 }
@@ -640,14 +610,10 @@ impl Inner {
             .call(endpoints::get_payment(imp_uid, &options)?)
             .await?;
         // Fail closed: the whole answer must be a well-formed payment, not only the fields
-        // the verdict reads (so `payment` is always there and never throws) …
-        let payment = response::decode::<PaymentAnnotation>(&received.body)?;
-        // … and the verdict is the crate's, straight from the body bytes.
-        let verdict = crate::verify_payment_json(&received.body, expected)
+        // the verdict reads (so `payment` is always there), read once for both.
+        let (verdict, payment) = crate::verify::verify_and_write(&received.body, expected)
             .map_err(ClientError::from_response_parse)?;
-        let verdict_js = to_js(&verdict)?;
-        set(&verdict_js, "payment", &to_js(&payment)?);
-        Ok(verdict_js)
+        JSON::parse(&crate::verify::verdict_json(&verdict, &payment))
     }
 }
 
@@ -655,7 +621,7 @@ impl Inner {
 /// payment belongs to another order than the webhook names, unless already reported.
 #[cfg(feature = "webhook")]
 fn require_webhook_order(verdict: &JsValue, webhook_merchant_uid: &str) -> Result<(), JsValue> {
-    use crate::{Failure, FailureCode};
+    use crate::{Failure, FailureCode, Observed};
     let payment = Reflect::get(verdict, &JsValue::from_str("payment"))?;
     let actual = Reflect::get(&payment, &JsValue::from_str("merchant_uid"))?.as_string();
     if actual.as_deref() == Some(webhook_merchant_uid) {
@@ -678,7 +644,10 @@ fn require_webhook_order(verdict: &JsValue, webhook_merchant_uid: &str) -> Resul
             actual: actual.map_or(Observed::Absent, |a| Observed::Text(a.to_owned())),
             message: "the payment belongs to another order than the webhook names".to_owned(),
         };
-        failures.push(&to_js(&failure)?);
+        let one = JSON::parse(&crate::verify::failures_json(std::slice::from_ref(
+            &failure,
+        )))?;
+        failures.push(&Reflect::get_u32(&one, 0)?);
     }
     set(verdict, "ok", &JsValue::FALSE);
     let _ = Reflect::delete_property(
@@ -689,14 +658,93 @@ fn require_webhook_order(verdict: &JsValue, webhook_merchant_uid: &str) -> Resul
     Ok(())
 }
 
-/// Runs a method body as a Promise; every rejection is a coded `Error` with the secret and
-/// tokens redacted.
-fn run<F>(inner: &Rc<Inner>, body: F) -> Promise
-where
-    F: Future<Output = Result<JsValue, JsValue>> + 'static,
-{
-    let inner = inner.clone();
-    future_to_promise(async move { body.await.map_err(|err| redact_js(&inner, err)) })
+/// What a method asks for, read from its arguments before anything is sent. Every method
+/// runs through the one [`Inner::execute`], so the wasm holds one async state machine for
+/// all of them rather than one per method.
+enum Job {
+    /// One request, its answer read as `Answer`.
+    Fetch(ApiRequest, Answer),
+    /// `verifyPayment`.
+    Verify { imp_uid: String, expected: Expected },
+    /// `verifyWebhookV1`: the parsed body, and the caller's function giving the order.
+    #[cfg(feature = "webhook")]
+    Webhook {
+        webhook: crate::webhook::WebhookV1,
+        webhook_js: JsValue,
+        expected_for: Function,
+    },
+}
+
+/// How a 2xx answer becomes the value a method resolves to.
+#[derive(Clone, Copy)]
+enum Answer {
+    Payment,
+    Payments,
+    PaymentPage,
+    Balance,
+    Prepared,
+}
+
+impl Answer {
+    /// The payment answers go through the canonical reader and one `JSON.parse`.
+    fn read(self, received: &Received) -> Result<JsValue, JsValue> {
+        let body = &received.body;
+        let json = match self {
+            Answer::Payment => response::payment_json(body)?,
+            Answer::Payments => response::payments_json(received.status, body)?,
+            Answer::PaymentPage => response::payment_page_json(body)?,
+            Answer::Balance => return to_js(&response::decode::<PaymentBalance>(body)?),
+            Answer::Prepared => return to_js(&response::decode::<PaymentPrepareAnnotation>(body)?),
+        };
+        JSON::parse(&json)
+    }
+}
+
+impl PortOneClient {
+    /// Runs `job` (once its arguments are read) as a Promise; every rejection is a coded
+    /// `Error` with the secret and tokens redacted.
+    fn start(&self, job: impl FnOnce() -> Result<Job, JsValue>) -> Promise {
+        let inner = self.inner.clone();
+        let job = job();
+        future_to_promise(async move {
+            let result = match job {
+                Ok(job) => inner.clone().execute(job).await,
+                Err(err) => Err(err),
+            };
+            result.map_err(|err| redact_js(&inner, err))
+        })
+    }
+}
+
+impl Inner {
+    async fn execute(self: Rc<Self>, job: Job) -> Result<JsValue, JsValue> {
+        match job {
+            Job::Fetch(request, answer) => answer.read(&self.call(request).await?),
+            Job::Verify { imp_uid, expected } => self.fetch_and_verify(&imp_uid, &expected).await,
+            #[cfg(feature = "webhook")]
+            Job::Webhook {
+                webhook,
+                webhook_js,
+                expected_for,
+            } => {
+                let merchant_uid = JsValue::from_str(&webhook.merchant_uid);
+                let returned = expected_for.call1(&JsValue::UNDEFINED, &merchant_uid)?;
+                let expected = JsFuture::from(Promise::resolve(&returned)).await?;
+                if expected.is_undefined() || expected.is_null() {
+                    return Err(ClientError::invalid_argument(
+                        "expectedFor",
+                        "expectedFor returned no expectation for the webhook's merchant_uid",
+                    )
+                    .into());
+                }
+                let expected = expected_arg(&expected, &webhook.imp_uid)?;
+                let verdict = self.fetch_and_verify(&webhook.imp_uid, &expected).await?;
+                require_webhook_order(&verdict, &webhook.merchant_uid)?;
+                set(&verdict, "webhook", &webhook_js);
+                Ok(verdict)
+            }
+        }
+    }
 }
 
 /// Redacts a thrown JS value's `message` and `stack` (errors built from `ClientError` are
