@@ -35,6 +35,7 @@ mod canonical;
 #[cfg(feature = "client")]
 pub mod client;
 mod error;
+mod fingerprint;
 mod lenient;
 pub(crate) mod parse;
 pub mod types;

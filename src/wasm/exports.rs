@@ -72,7 +72,9 @@ pub fn parse_payment(
 ///
 /// Returns `{ ok: true, state, payment }` or `{ ok: false, failures, payment }` listing every
 /// failure. `payment` is parsed on first access (it can throw like {@link parsePayment} if
-/// a field the verdict does not read is malformed).
+/// a field the verdict does not read is malformed). Given bytes, it is parsed from the same
+/// `Uint8Array` then, not from a copy: if the buffer was changed in between, reading
+/// `payment` throws `INVALID_INPUT` instead of returning another payment.
 ///
 /// @throws {PortOneVerifyError} the errors of {@link parsePayment} for input that cannot be
 /// judged, `INVALID_ARGUMENT` (with `path`) for a bad `expected`.
@@ -86,24 +88,53 @@ pub fn verify_payment(
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
     let expected = expected_from_js(&expected)?;
-    let (verdict, source) = if payment.is_string() {
-        let bytes = super::input::utf8_bytes(&payment).to_vec();
-        (crate::verify_payment_json(&bytes, &expected)?, payment)
-    } else if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {
-        let verdict = crate::verify_payment_json(&bytes.to_vec(), &expected)?;
-        // The caller may reuse its buffer: the lazy `payment` reads a copy.
-        (verdict, bytes.slice(0, bytes.length()).into())
-    } else {
+    // Strings cross through wasm-bindgen's own copy into wasm memory (no intermediate
+    // `Uint8Array`, whose allocation cost more than the copy).
+    let (verdict, digest) = if let Some(text) = payment.as_string() {
         (
-            crate::verify_payment_json(&json_bytes(&payment)?, &expected)?,
-            payment,
+            crate::verify_payment_str(&text, &expected)?,
+            JsValue::UNDEFINED,
+        )
+    } else if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {
+        let bytes = bytes.to_vec();
+        let verdict = crate::verify_payment_json(&bytes, &expected)?;
+        (verdict, JsValue::from_f64(digest(&bytes)))
+    } else {
+        let bytes = json_bytes(&payment)?;
+        (
+            crate::verify_payment_json(&bytes, &expected)?,
+            JsValue::UNDEFINED,
         )
     };
-    PARSE_PAYMENT.with(|parse| verdict_to_js(&verdict, &source, parse))
+    LAZY_PAYMENT.with(|parse| verdict_to_js(&verdict, &payment, &digest, parse))
+}
+
+/// The fingerprint of the bytes a verdict was reached on, as a number JS holds exactly.
+fn digest(bytes: &[u8]) -> f64 {
+    (crate::fingerprint::fingerprint(bytes) >> 11) as f64
+}
+
+/// The verdict's `payment`, parsed on first access from what `verifyPayment` was given;
+/// bytes only if they are still the ones the verdict was reached on.
+fn lazy_payment(source: JsValue, digest_then: JsValue) -> Result<JsValue, JsValue> {
+    let Some(digest_then) = digest_then.as_f64() else {
+        return parse_payment(source);
+    };
+    let bytes = source
+        .dyn_ref::<Uint8Array>()
+        .map(Uint8Array::to_vec)
+        .unwrap_or_default();
+    if digest(&bytes) != digest_then {
+        let message = "the bytes given to verifyPayment changed before its `payment` was read: \
+                       read `payment` first, or pass a copy";
+        return Err(coded_error("INVALID_INPUT", message, Some("")).into());
+    }
+    JSON::parse(&crate::payment_json(&bytes)?)
 }
 
 thread_local! {
-    /// `parsePayment` as a JS function, made once per instance, for lazy `payment` getters.
-    static PARSE_PAYMENT: JsValue =
-        Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(parse_payment).into_js_value();
+    /// `lazy_payment` as a JS function, made once per instance, for the verdicts' getters.
+    static LAZY_PAYMENT: JsValue =
+        Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(lazy_payment)
+            .into_js_value();
 }

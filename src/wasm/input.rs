@@ -69,14 +69,3 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| coded_error("INVALID_INPUT", &e.to_string(), Some("")))?;
     JSON::parse(&text)
 }
-
-#[wasm_bindgen(inline_js = "
-const encoder = new TextEncoder();
-export function utf8Bytes(text) { return encoder.encode(text); }
-")]
-extern "C" {
-    /// `TextEncoder.encode`: the engine's native UTF-8 encoder, faster for long strings than
-    /// wasm-bindgen's character loop.
-    #[wasm_bindgen(js_name = utf8Bytes)]
-    pub(crate) fn utf8_bytes(text: &JsValue) -> Uint8Array;
-}

@@ -8,18 +8,20 @@ use crate::verify::{PaidState, Verdict};
 #[wasm_bindgen(inline_js = "
 class PaymentVerdict {
   #source;
+  #digest;
   #parse;
   #payment;
-  constructor(ok, state, failures, source, parse) {
+  constructor(ok, state, failures, source, digest, parse) {
     this.ok = ok;
     if (ok) this.state = state;
     else this.failures = failures;
     this.#source = source;
+    this.#digest = digest;
     this.#parse = parse;
   }
   /** The verified payment, parsed on first access. */
   get payment() {
-    if (this.#payment === undefined) this.#payment = this.#parse(this.#source);
+    if (this.#payment === undefined) this.#payment = this.#parse(this.#source, this.#digest);
     return this.#payment;
   }
   toJSON() {
@@ -28,8 +30,8 @@ class PaymentVerdict {
       : { ok: false, failures: this.failures, payment: this.payment };
   }
 }
-export function newVerdict(ok, state, failures, source, parse) {
-  return new PaymentVerdict(ok, state, failures, source, parse);
+export function newVerdict(ok, state, failures, source, digest, parse) {
+  return new PaymentVerdict(ok, state, failures, source, digest, parse);
 }
 ")]
 extern "C" {
@@ -39,6 +41,7 @@ extern "C" {
         state: &JsValue,
         failures: JsValue,
         source: &JsValue,
+        digest: &JsValue,
         parse: &JsValue,
     ) -> JsValue;
 }
@@ -50,10 +53,12 @@ thread_local! {
         JsValue::from_str(PaidState::VirtualAccountIssued.as_str());
 }
 
-/// Builds the JS verdict; `source` is what `parse` turns into the payment when asked.
+/// Builds the JS verdict; `source` (with `digest`) is what `parse` turns into the payment
+/// when asked.
 pub(crate) fn verdict_to_js(
     verdict: &Verdict,
     source: &JsValue,
+    digest: &JsValue,
     parse: &JsValue,
 ) -> Result<JsValue, JsValue> {
     Ok(match verdict {
@@ -62,11 +67,11 @@ pub(crate) fn verdict_to_js(
                 PaidState::Paid => &STATE_PAID,
                 PaidState::VirtualAccountIssued => &STATE_VIRTUAL_ACCOUNT_ISSUED,
             };
-            cached.with(|state| new_verdict(true, state, JsValue::UNDEFINED, source, parse))
+            cached.with(|state| new_verdict(true, state, JsValue::UNDEFINED, source, digest, parse))
         }
         Verdict::Rejected { failures } => {
             let failures = js_sys::JSON::parse(&crate::verify::failures_json(failures))?;
-            new_verdict(false, &JsValue::UNDEFINED, failures, source, parse)
+            new_verdict(false, &JsValue::UNDEFINED, failures, source, digest, parse)
         }
     })
 }

@@ -32,6 +32,22 @@ test("verifyPayment accepts the matching order from a string, bytes or an object
   }
 });
 
+test("a verdict's payment is the verified one, or an error if the caller's bytes changed", () => {
+  const bytes = new TextEncoder().encode(cardPaid);
+  const readFirst = verifyPayment(bytes, order);
+  assert.equal(readFirst.payment.amount, 1004);
+  bytes.set(new TextEncoder().encode("5"), bytes.indexOf(0x31, cardPaid.indexOf('"amount"')));
+  assert.equal(readFirst.payment.amount, 1004, "read before the change: kept");
+
+  const reused = new TextEncoder().encode(cardPaid);
+  const verdict = verifyPayment(reused, order);
+  reused.set(new TextEncoder().encode("5"), reused.indexOf(0x31, cardPaid.indexOf('"amount"')));
+  assert.equal(verdict.ok, true);
+  assertCoded(() => verdict.payment, "INVALID_INPUT", "");
+  reused.set(new TextEncoder().encode("1"), reused.indexOf(0x35, cardPaid.indexOf('"amount"')));
+  assert.equal(verdict.payment.amount, 1004, "the same bytes again: the payment");
+});
+
 test("verifyPayment lists every failure of a forged payment", () => {
   const verdict = verifyPayment(cardPaid, { merchantUid: "other", amount: 100, currency: "USD" });
   assert.equal(verdict.ok, false);
