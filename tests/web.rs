@@ -168,20 +168,26 @@ fn verify_ok_and_forged() {
 }
 
 #[wasm_bindgen_test]
-fn lazy_payment_survives_later_changes_to_the_bytes() {
+fn lazy_payment_is_the_verified_one_or_an_error() {
+    let expected = r#"{"merchantUid":"57008833-33004","amount":"1004.00"}"#;
+    // Read before the caller reuses its buffer: kept.
     let bytes = Uint8Array::from(CARD_PAID.as_bytes());
-    let verdict = verify_payment(
-        bytes.clone().into(),
-        object(r#"{"merchantUid":"57008833-33004","amount":"1004.00"}"#),
-    )
-    .unwrap();
+    let verdict = verify_payment(bytes.clone().into(), object(expected)).unwrap();
+    let payment = get(&verdict, "payment");
+    bytes.fill(b' ', 0, bytes.length());
+    assert_eq!(
+        get(&payment, "merchant_uid").as_string().as_deref(),
+        Some("57008833-33004")
+    );
+    // Read after: the bytes are not the verified ones any more, so no payment.
+    let bytes = Uint8Array::from(CARD_PAID.as_bytes());
+    let verdict = verify_payment(bytes.clone().into(), object(expected)).unwrap();
     bytes.fill(b' ', 0, bytes.length());
     assert_eq!(get(&verdict, "ok"), JsValue::TRUE);
-    assert_eq!(
-        get(&get(&verdict, "payment"), "merchant_uid")
-            .as_string()
-            .as_deref(),
-        Some("57008833-33004")
+    assert_error(
+        Reflect::get(&verdict, &JsValue::from_str("payment")),
+        "INVALID_INPUT",
+        "",
     );
 }
 
