@@ -1,8 +1,9 @@
-//! JSON decoding with field-path errors.
+//! JSON decoding with field-path errors (the path found by [`error_path`] after a failure).
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use super::error_path;
 use crate::error::{ErrorCode, ParseError};
 
 /// Strips a UTF-8 byte-order mark, which some HTTP stacks leave in front of a body.
@@ -24,7 +25,16 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError>
         );
     }
     let mut de = serde_json::Deserializer::from_slice(input);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(from_path_error)?;
+    let value = T::deserialize(&mut de).map_err(|err| {
+        // The path of the value serde_json stopped in or right after (for a missing
+        // field, the object it stopped in).
+        let offset = error_path::offset_of(input, err.line(), err.column());
+        let blame = match err.to_string().starts_with("missing field") {
+            true => error_path::Blame::Inside,
+            false => error_path::Blame::InsideOrAfter,
+        };
+        from_json_error(&err, error_path::path_at(input, offset, blame))
+    })?;
     de.end().map_err(|e| from_json_error(&e, String::new()))?;
     Ok(value)
 }
@@ -41,19 +51,6 @@ pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(
 pub(crate) fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ParseError> {
     serde_json::from_str(canonical)
         .map_err(|e| ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}")))
-}
-
-fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
-    // serde_path_to_error writes `.` for the root and `?` for a segment it could not name
-    // (e.g. inside a truncated document): keep only the part before the first unknown one.
-    let path = err.path().to_string();
-    let known = path.split(".?").next().unwrap_or_default();
-    let path = if known == "." || known.starts_with('?') {
-        String::new()
-    } else {
-        known.to_owned()
-    };
-    from_json_error(err.inner(), path)
 }
 
 /// Classifies a `serde_json` error: syntax → `INVALID_JSON`, missing field →

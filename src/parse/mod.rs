@@ -2,6 +2,7 @@
 //! out. Pure functions over bytes and strings; nothing here panics.
 
 mod callback;
+mod error_path;
 pub(crate) mod json;
 mod payment;
 mod redirect;
