@@ -23,4 +23,5 @@ pub(crate) use document::{read_payment, read_request_pay, utf8};
 pub(crate) use fast::read_payment_fast;
 #[cfg(feature = "client")]
 pub(crate) use lists::{payment_list, payment_page};
+pub(crate) use path::Path;
 pub(crate) use reader::Captures;

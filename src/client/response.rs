@@ -125,20 +125,17 @@ pub fn decode_payments(status: u16, body: &[u8]) -> Result<PaymentsResult, Clien
 pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
     let partial = status == 207;
     let envelope = raw_envelope(body)?;
-    if !partial && envelope.code != 0 {
-        return Err(ClientError::from_response_parse(ParseError::api(
-            envelope.code,
-            envelope.message,
-        )));
+    if !partial {
+        envelope.check_code()?;
     }
-    let payments = match envelope.response.as_deref().map(RawValue::get) {
-        Some(raw) if raw != "null" => {
+    let payments = match envelope.response() {
+        Some(raw) => {
             canonical::payment_list(raw, "response")
                 .map_err(ClientError::from_response_parse)?
                 .0
         }
-        _ if partial => "[]".to_owned(),
-        _ => return Err(no_response()),
+        None if partial => "[]".to_owned(),
+        None => return Err(no_response()),
     };
     // A string or `None` always serialises.
     let message = serde_json::to_string(&envelope.message).unwrap_or_default();
@@ -162,18 +159,9 @@ pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, 
 /// As [`decode`].
 pub fn payment_page_json(body: &[u8]) -> Result<String, ClientError> {
     let envelope = raw_envelope(body)?;
-    if envelope.code != 0 {
-        return Err(ClientError::from_response_parse(ParseError::api(
-            envelope.code,
-            envelope.message,
-        )));
-    }
-    match envelope.response.as_deref().map(RawValue::get) {
-        Some(raw) if raw != "null" => {
-            canonical::payment_page(raw, "response").map_err(ClientError::from_response_parse)
-        }
-        _ => Err(no_response()),
-    }
+    envelope.check_code()?;
+    let raw = envelope.response().ok_or_else(no_response)?;
+    canonical::payment_page(raw, "response").map_err(ClientError::from_response_parse)
 }
 
 fn no_response() -> ClientError {
@@ -203,6 +191,27 @@ struct RawEnvelope {
     code: i64,
     message: Option<String>,
     response: Option<Box<RawValue>>,
+}
+
+impl RawEnvelope {
+    /// `API_ERROR` (with PortOne's `code` and `message`) unless `code` is 0.
+    fn check_code(&self) -> Result<(), ClientError> {
+        match self.code {
+            0 => Ok(()),
+            code => Err(ClientError::from_response_parse(ParseError::api(
+                code,
+                self.message.clone(),
+            ))),
+        }
+    }
+
+    /// The text of `response`; `None` when it is absent or `null`.
+    fn response(&self) -> Option<&str> {
+        self.response
+            .as_deref()
+            .map(RawValue::get)
+            .filter(|raw| *raw != "null")
+    }
 }
 
 fn raw_envelope(body: &[u8]) -> Result<RawEnvelope, ClientError> {

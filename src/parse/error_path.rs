@@ -4,6 +4,8 @@
 
 use jiter::{Jiter, Peek};
 
+use crate::canonical::Path;
+
 /// The byte of `input` at serde_json's 1-based `line` and `column` (the last byte it read).
 pub(crate) fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
     let mut start = 0;
@@ -28,93 +30,59 @@ pub(crate) enum Blame {
 /// The path of the innermost value of `input` that byte `offset` is blamed on; `""` for the
 /// top-level value or an offset outside it. A syntax error ends the walk where it happened.
 pub(crate) fn path_at(input: &[u8], offset: usize, blame: Blame) -> String {
-    let mut walk = Walk {
+    let walk = Walk {
         input,
         offset,
         blame,
-        path: Vec::new(),
-        found: None,
     };
-    let mut jiter = Jiter::new(input);
-    let _ = walk.value(&mut jiter);
-    walk.found.unwrap_or_else(|| render(&walk.path))
-}
-
-/// One step of a path.
-enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-fn render(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Key(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Index(index) => out.push_str(&format!("[{index}]")),
-        }
+    match walk.value(&mut Jiter::new(input), &Path::Root("")) {
+        Ok(found) => found.unwrap_or_default(),
+        Err(broken_off) => broken_off,
     }
-    out
 }
 
 struct Walk<'i> {
     input: &'i [u8],
     offset: usize,
     blame: Blame,
-    path: Vec<Segment>,
-    /// The path of the innermost value blamed, once one ended.
-    found: Option<String>,
 }
 
 impl Walk<'_> {
-    /// Walks one value; an `Err` is a syntax error, where the walk stops with `path` as it
-    /// was.
-    fn value(&mut self, jiter: &mut Jiter<'_>) -> Result<(), ()> {
-        let peek = jiter.peek().map_err(drop)?;
+    /// Walks the value at `path`: `Some` with the path of the innermost value blamed, once
+    /// one ended; `Err` with the path where a syntax error broke the walk off.
+    fn value(&self, jiter: &mut Jiter<'_>, path: &Path<'_>) -> Result<Option<String>, String> {
+        let broken = |_| path.render();
+        let peek = jiter.peek().map_err(broken)?;
         let start = jiter.current_index();
         match peek {
             Peek::Object => {
-                let mut key = jiter.known_object().map_err(drop)?;
+                let mut key = jiter.known_object().map_err(broken)?.map(str::to_owned);
                 while let Some(k) = key {
-                    self.path.push(Segment::Key(k.to_owned()));
-                    self.value(jiter)?;
-                    self.path.pop();
-                    if self.found.is_some() {
-                        return Ok(());
+                    if let Some(found) = self.value(jiter, &Path::Key(path, &k))? {
+                        return Ok(Some(found));
                     }
-                    key = jiter.next_key().map_err(drop)?;
+                    key = jiter.next_key().map_err(broken)?.map(str::to_owned);
                 }
             }
             Peek::Array => {
-                let mut next = jiter.known_array().map_err(drop)?;
+                let mut next = jiter.known_array().map_err(broken)?;
                 let mut index = 0;
                 while next.is_some() {
-                    self.path.push(Segment::Index(index));
-                    self.value(jiter)?;
-                    self.path.pop();
-                    if self.found.is_some() {
-                        return Ok(());
+                    if let Some(found) = self.value(jiter, &Path::Index(path, index))? {
+                        return Ok(Some(found));
                     }
                     index += 1;
-                    next = jiter.array_step().map_err(drop)?;
+                    next = jiter.array_step().map_err(broken)?;
                 }
             }
-            other => jiter.known_skip(other).map_err(drop)?,
+            other => jiter.known_skip(other).map_err(broken)?,
         }
         let mut end = jiter.current_index();
         if self.blame == Blame::InsideOrAfter {
             let gap = self.input.get(end..).unwrap_or_default();
             end += gap.iter().take_while(|b| b.is_ascii_whitespace()).count() + 1;
         }
-        if (start..end).contains(&self.offset) {
-            self.found = Some(render(&self.path));
-        }
-        Ok(())
+        Ok((start..end).contains(&self.offset).then(|| path.render()))
     }
 }
 
