@@ -1,31 +1,26 @@
-//! The verify path on serde_json's borrowed tokenizer, for the speed-optimised build.
+//! The verify fast path, for the speed-optimised build.
 //!
-//! jiter reads strings a byte at a time on wasm32 (its SIMD paths are for x86-64 and
-//! aarch64), serde_json eight at a time. Here serde_json only finds each value's raw text
-//! (`&RawValue`, no copy); the values are judged by the same [`scalar`] rules as the jiter
-//! reader, and lists and nested objects by the jiter reader itself. Anything this pass cannot
-//! settle (an error of any kind, an API error, an escaped key) returns `None`, and the jiter
-//! reader reads the document again and says exactly what is wrong. So it only ever agrees
-//! with [`super::read_payment`], faster (checked by the property test below).
-
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
+//! One forward pass of [`Scan`] over the text finds each value's raw text (no copy, no
+//! tokenizer objects), trying the next documented key first. The values are judged by the same [`scalar`] rules as the jiter reader, and
+//! lists and nested objects other than `[]` and `null` by the jiter reader itself, as are
+//! strings with escapes. Anything this pass cannot settle (an error of any kind, an API error,
+//! an escaped key, a duplicate key) returns `None`, and the jiter reader reads the document
+//! again and says exactly what is wrong. So it only ever agrees with
+//! [`super::read_payment`], faster (checked by the property tests below).
 
 use super::document::code_of;
 use super::path::Path;
-use super::reader::{check_value, Captures};
+use super::reader::{check_value, Captured, Captures};
 use super::scalar::{scalar, Shape};
-use super::schema::{Capture, Kind, Schema, PAYMENT};
+use super::scan::Scan;
+use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
 
 /// The kept values of a payment document, or `None` to hand it to the jiter reader.
 pub(crate) fn read_payment_fast(input: &str) -> Option<Captures<'_>> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let mut deserializer = serde_json::Deserializer::from_str(input);
-    let captures = Document.deserialize(&mut deserializer).ok()?;
-    deserializer.end().ok()?;
-    captures
+    let mut scan = Scan::new(input);
+    let captures = document(&mut scan)?;
+    scan.at_end().then_some(captures)?
 }
 
 /// One payment object being read: which fields were seen and the values kept.
@@ -46,35 +41,37 @@ impl<'j> Payment<'j> {
         }
     }
 
-    /// Reads the value of `key`; any problem is an error (and so a fallback).
-    fn field<A: MapAccess<'j>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error> {
-        let Some(index) = self.schema.find(key, self.hint) else {
-            return map.next_value::<IgnoredAny>().map(drop);
+    /// Reads the members of the payment object that is next.
+    fn read(&mut self, scan: &mut Scan<'j>) -> Option<()> {
+        scan.members(|scan| {
+            // Senders write the fields in the documented order: the next one is tried first.
+            let hinted = self.schema.fields.get(self.hint).map(|f| f.name);
+            let index = if hinted.is_some_and(|name| scan.key_is(name)) {
+                Some(self.hint)
+            } else {
+                let key = scan.key()?;
+                self.schema.find(key, self.hint)
+            };
+            scan.expect(b':')?;
+            self.field(index, scan)
+        })
+    }
+
+    /// Reads the value of the field at `index` (`None`: an unknown key); any problem is
+    /// `None` (and so a fallback).
+    fn field(&mut self, index: Option<usize>, scan: &mut Scan<'j>) -> Option<()> {
+        let raw = scan.value()?;
+        let Some(index) = index else {
+            return Some(()); // an unknown field: any valid JSON
         };
-        let field = self
-            .schema
-            .fields
-            .get(index)
-            .ok_or_else(|| de::Error::custom("field"))?;
+        let field = self.schema.fields.get(index)?;
         let bit = 1u64 << (index % 64);
         if self.seen & bit != 0 {
-            return Err(de::Error::custom("duplicate field"));
+            return None; // a duplicate: the reader says what it makes of it
         }
         self.seen |= bit;
         self.hint = index + 1;
-        let raw = map.next_value::<&'j RawValue>()?.get();
-        let kept = match field.kind {
-            Kind::Texts | Kind::List(_) | Kind::Object(_) => {
-                check_value(field, raw).map_err(|_| de::Error::custom("nested"))?;
-                None
-            }
-            _ => scalar(field, raw, &Path::Root(""), None, field.capture.is_some())
-                .map_err(|_| de::Error::custom("value"))?,
-        };
-        if let (Some(capture), Some(kept)) = (field.capture, kept) {
-            self.captures.keep(capture, kept);
-        }
-        Ok(())
+        judge(field, raw, &mut self.captures)
     }
 
     /// The kept values when every required field was there.
@@ -89,91 +86,96 @@ impl<'j> Payment<'j> {
     }
 }
 
-/// The whole document: a bare payment or an envelope around one.
-struct Document;
-
-impl<'j> DeserializeSeed<'j> for Document {
-    type Value = Option<Captures<'j>>;
-    fn deserialize<D: Deserializer<'j>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
+/// Checks one known field's value by the reader's rules, keeping it when asked.
+fn judge<'j>(field: &Field, raw: &'j str, captures: &mut Captures<'j>) -> Option<()> {
+    let shape = Shape::of(raw);
+    match (field.kind, shape) {
+        // The common cases, settled without the general rules: any string, number or
+        // boolean is a text; an empty list or `null` is an empty list.
+        (Kind::Text, Shape::Str(_) | Shape::Number(_) | Shape::Bool(_))
+            if field.capture.is_none() =>
+        {
+            Some(())
+        }
+        // A plain integer of up to 18 digits always fits an `i64`.
+        (Kind::Int, Shape::Number(token))
+            if token.len() <= 18 && token.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(())
+        }
+        (Kind::Flag, Shape::Bool(flag)) => {
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Flag(flag));
+            }
+            Some(())
+        }
+        (Kind::Texts | Kind::List(_), Shape::List) if raw == "[]" => Some(()),
+        (Kind::Text | Kind::Texts | Kind::List(_) | Kind::Object(_), Shape::Null)
+            if !field.required =>
+        {
+            Some(())
+        }
+        (Kind::Texts | Kind::List(_) | Kind::Object(_), _) => check_value(field, raw).ok(),
+        _ => {
+            let kept = scalar(field, raw, &Path::Root(""), None, field.capture.is_some()).ok()?;
+            if let (Some(capture), Some(kept)) = (field.capture, kept) {
+                captures.keep(capture, kept);
+            }
+            Some(())
+        }
     }
 }
 
-impl<'j> Visitor<'j> for Document {
-    type Value = Option<Captures<'j>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a payment or an envelope")
-    }
-
-    fn visit_map<A: MapAccess<'j>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut bare = Payment::new();
-        let mut code: Option<Option<i64>> = None;
-        let mut message = false;
-        let mut response: Option<Option<Payment<'j>>> = None;
-        while let Some(key) = map.next_key::<&'j str>()? {
-            match key {
-                "code" if code.is_none() => {
-                    let raw = map.next_value::<&'j RawValue>()?.get();
-                    code = Some(code_of(raw).ok_or_else(|| de::Error::custom("code"))?);
+/// The whole document: a bare payment or an envelope around one.
+fn document<'j>(scan: &mut Scan<'j>) -> Option<Option<Captures<'j>>> {
+    let mut bare = Payment::new();
+    let mut code: Option<Option<i64>> = None;
+    let mut message = false;
+    // The enveloped payment is read in place (no moves of its captures): `response` says
+    // whether the key was there and held an object.
+    let mut enveloped = Payment::new();
+    let mut response: Option<bool> = None;
+    scan.members(|scan| {
+        let key = scan.key()?;
+        scan.expect(b':')?;
+        match key {
+            "code" if code.is_none() => {
+                code = Some(code_of(scan.value()?)?);
+                Some(())
+            }
+            "message" if !message => {
+                message = true;
+                let raw = scan.value()?;
+                (!matches!(Shape::of(raw), Shape::List | Shape::Object)).then_some(())
+            }
+            "response" if response.is_none() => {
+                scan.space();
+                let object = scan.peek()? != b'n';
+                if object {
+                    enveloped.read(scan)?;
+                } else {
+                    scan.literal("null")?;
                 }
-                "message" if !message => {
-                    message = true;
-                    let raw = map.next_value::<&'j RawValue>()?.get();
-                    if matches!(Shape::of(raw), Shape::List | Shape::Object) {
-                        return Err(de::Error::custom("message"));
-                    }
-                }
-                "response" if response.is_none() => response = Some(map.next_value_seed(Response)?),
-                "code" | "message" | "response" => return Err(de::Error::custom("duplicate")),
-                other => bare.field(other, &mut map)?,
+                response = Some(object);
+                Some(())
+            }
+            "code" | "message" | "response" => None,
+            other => {
+                let index = bare.schema.find(other, bare.hint);
+                bare.field(index, scan)
             }
         }
-        let has_imp_uid = bare.captures.text(Capture::ImpUid).is_some();
-        let response_present = matches!(response, Some(Some(_)));
-        let is_envelope = !has_imp_uid && (code.flatten().is_some() || response_present);
-        Ok(if !is_envelope {
-            bare.complete()
-        } else if code.flatten().unwrap_or(0) != 0 {
-            None // an API error: the jiter reader reports it
-        } else {
-            response.flatten().and_then(Payment::complete)
-        })
-    }
-}
-
-/// An envelope's `response`: a payment object, or `null`.
-struct Response;
-
-impl<'j> DeserializeSeed<'j> for Response {
-    type Value = Option<Payment<'j>>;
-    fn deserialize<D: Deserializer<'j>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
-    }
-}
-
-impl<'j> Visitor<'j> for Response {
-    type Value = Option<Payment<'j>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a payment object or null")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'j>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-
-    fn visit_map<A: MapAccess<'j>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut payment = Payment::new();
-        while let Some(key) = map.next_key::<&'j str>()? {
-            payment.field(key, &mut map)?;
-        }
-        Ok(Some(payment))
-    }
+    })?;
+    let has_imp_uid = bare.captures.text(Capture::ImpUid).is_some();
+    let response_present = response == Some(true);
+    let is_envelope = !has_imp_uid && (code.flatten().is_some() || response_present);
+    Some(if !is_envelope {
+        bare.complete()
+    } else if code.flatten().unwrap_or(0) != 0 {
+        None // an API error: the jiter reader reports it
+    } else {
+        response_present.then(|| enveloped.complete()).flatten()
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -243,6 +245,69 @@ mod tests {
         assert!(read_payment_fast(&payment.to_string().replace("1004", "\"x\"")).is_none());
     }
 
+    #[test]
+    fn settles_pretty_printed_escaped_and_reordered_documents() {
+        let pretty = include_str!("../../tests/fixtures/payments/card-paid.json");
+        assert!(
+            read_payment_fast(pretty).is_some(),
+            "whitespace between tokens"
+        );
+        agrees(pretty);
+        let mut payment = base();
+        if let Some(map) = payment.as_object_mut() {
+            map.insert(
+                "custom_data".into(),
+                json!("{\"order\":\"o-1\",\"memo\":\"\\u00e9\"}"),
+            );
+            map.insert("name".into(), json!("tab\tquote\"slash\\"));
+            map.insert(
+                "cancel_history".into(),
+                json!([{"amount": 1, "reason": "x"}]),
+            );
+            map.insert("promotion".into(), json!({"id": "p", "discount": "10.5"}));
+            map.insert("extra".into(), json!({"deep": [1, {"x": null}]}));
+        }
+        let text = json!({"code": 0, "message": "", "response": payment}).to_string();
+        assert!(
+            read_payment_fast(&text).is_some(),
+            "escapes and nested values: {text}"
+        );
+        agrees(&text);
+        // Keys in another order are found by name.
+        let sorted = serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap();
+        assert!(read_payment_fast(&sorted).is_some());
+        agrees(&sorted);
+    }
+
+    #[test]
+    fn leaves_every_doubtful_token_to_the_reader() {
+        let text = json!({"code": 0, "message": null, "response": base()}).to_string();
+        for (from, to) in [
+            ("\"amount\":1004", "\"amount\":01004"), // a leading zero
+            ("\"amount\":1004", "\"amount\":-"),     // a sign alone
+            ("\"amount\":1004", "\"amount\":1004."), // a point without digits
+            ("\"amount\":1004", "\"amount\":1e"),    // an exponent without digits
+            ("\"amount\":1004", "\"amount\":1004,"), // a trailing comma
+            ("\"o-1\"", "\"o\u{1}1\""),              // a control character
+            ("\"o-1\"", "\"o\\x1\""),                // an unknown escape
+            ("\"o-1\"", "\"o\\ud800\""),             // a lone surrogate
+            ("\"status\"", "\"st\\u0061tus\""),      // an escaped key
+            ("\"paid_at\"", "\"paid_at\":1,\"paid_at\""), // a duplicate
+            ("\"sandbox\":false", "\"sandbox\":fals"),
+            ("\"sandbox\":false", "\"sandbox\":nul"),
+            ("\"cancel_history\":[]", "\"cancel_history\":[1,]"),
+            ("\"cancel_history\":[]", "\"cancel_history\":{}"),
+        ] {
+            let changed = text.replacen(from, to, 1);
+            assert_ne!(changed, text, "{from}");
+            assert!(read_payment_fast(&changed).is_none(), "{changed}");
+            agrees(&changed);
+        }
+        let huge = format!("{{\"x\":{},\"response\":null}}", "9".repeat(5000));
+        assert!(read_payment_fast(&huge).is_none());
+        agrees(&huge);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
 
@@ -269,6 +334,23 @@ mod tests {
                 _ => json!({"response": payment, "imp_uid": value.unwrap_or(Value::Null)}),
             };
             agrees(&document.to_string());
+        }
+
+        #[test]
+        fn never_settles_a_mutated_envelope_differently(
+            at in 0..1481usize,
+            byte in prop::sample::select(b" \t\n\"\\,:{}[]0123456789.eE+-tfnulr\x01\x7f".to_vec()),
+            change in 0..3u8,
+        ) {
+            let text = include_str!("../../tests/fixtures/payments/card-paid.json");
+            let mut bytes = serde_json::to_vec(&serde_json::from_str::<Value>(text).unwrap()).unwrap();
+            let at = at % bytes.len();
+            match change {
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ => { bytes.remove(at); }
+            }
+            agrees(&String::from_utf8_lossy(&bytes));
         }
 
         #[test]

@@ -16,6 +16,8 @@ mod lists;
 mod path;
 mod reader;
 mod scalar;
+#[cfg(feature = "fast-verify")]
+mod scan;
 pub(crate) mod schema;
 
 pub(crate) use document::{read_payment, read_request_pay, utf8};

@@ -1,13 +1,14 @@
 //! The exported functions: `parseRequestPayResponse`, `parseRedirectQuery`, `parsePayment`,
 //! `verifyPayment`. Each converts its arguments, calls the pure core and converts back.
 
-use js_sys::{Reflect, Uint8Array, JSON};
+use js_sys::{JsString, Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::coded_error;
 use super::expected::expected_from_js;
 use super::input::json_bytes;
+use super::utf8::with_utf8;
 use super::verdict::verdict_to_js;
 
 /// Parses an `IMP.request_pay` callback payload (the object, or its JSON string or bytes)
@@ -88,11 +89,11 @@ pub fn verify_payment(
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
     let expected = expected_from_js(&expected)?;
-    // Strings cross through wasm-bindgen's own copy into wasm memory (no intermediate
-    // `Uint8Array`, whose allocation cost more than the copy).
-    let (verdict, digest) = if let Some(text) = payment.as_string() {
+    // Strings cross by one `encodeInto` into a reused buffer (see `super::utf8`); the lazy
+    // `payment` reads the string again, which cannot have changed.
+    let (verdict, digest) = if let Some(text) = payment.dyn_ref::<JsString>() {
         (
-            crate::verify_payment_str(&text, &expected)?,
+            with_utf8(text, |bytes| crate::verify_payment_json(bytes, &expected))?,
             JsValue::UNDEFINED,
         )
     } else if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {

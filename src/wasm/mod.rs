@@ -9,6 +9,7 @@ pub use exports::{
     parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
 };
 pub(crate) mod input;
+mod utf8;
 mod verdict;
 #[cfg(feature = "webhook")]
 mod webhook;

@@ -1,0 +1,246 @@
+//! A forward scanner over one JSON text for the verify fast path: it finds each value's raw
+//! text without copying or decoding it, and gives up (`None`) on anything it is not sure
+//! jiter reads the same way, so its caller can hand the document to the jiter reader.
+
+use jiter::{Jiter, Peek};
+
+/// A position in the document.
+pub(crate) struct Scan<'j> {
+    input: &'j str,
+    at: usize,
+}
+
+/// Eight copies of a byte.
+const fn lanes(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+/// A high bit in each of the eight bytes of `word` that is zero (exact for the lowest one).
+const fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(lanes(1)) & !word & lanes(0x80)
+}
+
+impl<'j> Scan<'j> {
+    pub(crate) fn new(input: &'j str) -> Self {
+        Scan { input, at: 0 }
+    }
+
+    /// Whether only whitespace is left.
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.space();
+        self.at == self.input.len()
+    }
+
+    fn bytes(&self) -> &'j [u8] {
+        self.input.as_bytes()
+    }
+
+    pub(crate) fn peek(&self) -> Option<u8> {
+        self.bytes().get(self.at).copied()
+    }
+
+    /// Skips JSON whitespace.
+    pub(crate) fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    /// Skips whitespace and then `byte`, or fails.
+    pub(crate) fn expect(&mut self, byte: u8) -> Option<()> {
+        self.space();
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// The text from `start` to the cursor.
+    fn since(&self, start: usize) -> Option<&'j str> {
+        self.input.get(start..self.at)
+    }
+
+    /// Moves past the closing quote of the string whose opening quote is just behind the
+    /// cursor; reports whether it holds a backslash. Control characters fail.
+    fn string_end(&mut self) -> Option<bool> {
+        let mut escaped = false;
+        loop {
+            let word = self
+                .bytes()
+                .get(self.at..self.at + 8)
+                .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+                .map(u64::from_le_bytes);
+            if let Some(word) = word {
+                let special = zero_bytes(word ^ lanes(b'"'))
+                    | zero_bytes(word ^ lanes(b'\\'))
+                    | (word.wrapping_sub(lanes(0x20)) & !word & lanes(0x80));
+                if special == 0 {
+                    self.at += 8;
+                    continue;
+                }
+                self.at += (special.trailing_zeros() / 8) as usize;
+            }
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(escaped);
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.at += 2; // the escaped character is checked by jiter afterwards
+                }
+                0..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// An object key without escapes (an escaped key is left to the jiter reader).
+    pub(crate) fn key(&mut self) -> Option<&'j str> {
+        self.expect(b'"')?;
+        let start = self.at;
+        if self.string_end()? {
+            return None;
+        }
+        self.input.get(start..self.at - 1)
+    }
+
+    /// Skips one value and returns its text, checked as JSON.
+    pub(crate) fn value(&mut self) -> Option<&'j str> {
+        self.space();
+        let start = self.at;
+        match self.peek()? {
+            b'"' => {
+                self.at += 1;
+                let escaped = self.string_end()?;
+                let raw = self.since(start)?;
+                // Escapes are checked by jiter, as the reader does.
+                (!escaped || jiter_accepts(raw)).then_some(raw)
+            }
+            b'-' | b'0'..=b'9' => {
+                self.number()?;
+                self.since(start)
+            }
+            b't' => self.literal("true"),
+            b'f' => self.literal("false"),
+            b'n' => self.literal("null"),
+            b'[' | b'{' => {
+                let rest = self.bytes().get(start..)?;
+                let mut jiter = Jiter::new(rest);
+                jiter.next_skip().ok()?;
+                self.at += jiter.current_index();
+                self.since(start)
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn literal(&mut self, word: &'static str) -> Option<&'j str> {
+        let raw = self.input.get(self.at..self.at + word.len())?;
+        (raw == word).then(|| {
+            self.at += word.len();
+            raw
+        })
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    fn number(&mut self) -> Option<()> {
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek()? {
+            b'0' => self.at += 1,
+            // jiter refuses integer runs of 4300 digits and more.
+            b'1'..=b'9' => (self.digits() < 4000).then_some(())?,
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            (self.digits() > 0).then_some(())?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            (self.digits() > 0).then_some(())?;
+        }
+        Some(())
+    }
+
+    /// Walks the members of the object whose `{` is next, calling `member` with the cursor
+    /// before each key (it must read the key, the colon and the value).
+    pub(crate) fn members(
+        &mut self,
+        mut member: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
+        self.expect(b'{')?;
+        self.space();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            member(self)?;
+            self.space();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Reads the key `"name"` and its colon if they are next (a key without escapes).
+    pub(crate) fn key_is(&mut self, name: &str) -> bool {
+        self.space();
+        let after = self.at + name.len() + 2;
+        let matches = self.bytes().get(self.at..after).is_some_and(|quoted| {
+            quoted.first() == Some(&b'"')
+                && quoted.last() == Some(&b'"')
+                && quoted
+                    .get(1..quoted.len() - 1)
+                    .is_some_and(|key| same(key, name.as_bytes()))
+        });
+        if matches {
+            self.at = after;
+        }
+        matches
+    }
+}
+
+/// `a == b` for slices of equal length, eight bytes at a time (wasm32's `memcmp` goes a
+/// byte at a time).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let mut a_words = a.chunks_exact(8);
+    let mut b_words = b.chunks_exact(8);
+    a.len() == b.len()
+        && a_words
+            .by_ref()
+            .zip(b_words.by_ref())
+            .all(|(x, y)| word(x) == word(y))
+        && tail(a_words.remainder()) == tail(b_words.remainder())
+}
+
+/// Up to seven bytes as one number (slices of equal length compare alike).
+fn tail(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |acc, &b| acc << 8 | u64::from(b))
+}
+
+fn word(bytes: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(bytes).map_or(0, u64::from_le_bytes)
+}
+
+/// Whether jiter reads the string token `raw` (quotes included), escapes and all.
+fn jiter_accepts(raw: &str) -> bool {
+    let mut jiter = Jiter::new(raw.as_bytes());
+    matches!(jiter.peek(), Ok(Peek::String)) && jiter.known_str().is_ok()
+}
