@@ -8,6 +8,8 @@
 //! again and says exactly what is wrong. So it only ever agrees with
 //! [`super::read_payment`], faster (checked by the property tests below).
 
+use std::borrow::Cow;
+
 use super::document::code_of;
 use super::path::Path;
 use super::reader::{check_value, Captured, Captures};
@@ -76,13 +78,8 @@ impl<'j> Payment<'j> {
 
     /// The kept values when every required field was there.
     fn complete(self) -> Option<Captures<'j>> {
-        let all_there = self
-            .schema
-            .fields
-            .iter()
-            .enumerate()
-            .all(|(index, field)| !field.required || self.seen & (1u64 << (index % 64)) != 0);
-        all_there.then_some(self.captures)
+        let required = self.schema.required_mask();
+        (self.seen & required == required).then_some(self.captures)
     }
 }
 
@@ -95,6 +92,13 @@ fn judge<'j>(field: &Field, raw: &'j str, captures: &mut Captures<'j>) -> Option
         (Kind::Text, Shape::Str(_) | Shape::Number(_) | Shape::Bool(_))
             if field.capture.is_none() =>
         {
+            Some(())
+        }
+        // A kept text without escapes is the characters between the quotes.
+        (Kind::Text, Shape::Str(inner)) if !inner.contains('\\') => {
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Text(Cow::Borrowed(inner)));
+            }
             Some(())
         }
         // A plain integer of up to 18 digits always fits an `i64`.

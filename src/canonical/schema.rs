@@ -65,16 +65,35 @@ impl Capture {
 #[derive(Debug)]
 pub(crate) struct Schema {
     pub fields: &'static [Field],
+    /// Bit `i` set when field `i` is required (fields past the 64th are never required).
+    required: u64,
     /// Open-addressing hash table of field indices by name, built on first use.
     by_name: OnceLock<[u8; TABLE]>,
 }
 
 impl Schema {
     const fn new(fields: &'static [Field]) -> Schema {
+        let mut required = 0u64;
+        let mut bit = 1u64;
+        let mut rest = fields;
+        while let [field, tail @ ..] = rest {
+            if field.required {
+                required |= bit;
+            }
+            bit = bit.wrapping_shl(1);
+            rest = tail;
+        }
         Schema {
             fields,
+            required,
             by_name: OnceLock::new(),
         }
+    }
+
+    /// The fields that must be present, as a bit set by index.
+    #[cfg_attr(not(feature = "fast-verify"), allow(dead_code))]
+    pub(crate) fn required_mask(&self) -> u64 {
+        self.required
     }
 
     fn name(&self, index: u8) -> &'static str {
