@@ -18,8 +18,8 @@ use super::scan::Scan;
 use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
 
 /// The kept values of a payment document, or `None` to hand it to the jiter reader.
-pub(crate) fn read_payment_fast(input: &str) -> Option<Captures<'_>> {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+pub(crate) fn read_payment_fast(input: &[u8]) -> Option<Captures<'_>> {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut scan = Scan::new(input);
     let captures = document(&mut scan)?;
     scan.at_end().then_some(captures)?
@@ -84,39 +84,39 @@ impl<'j> Payment<'j> {
 }
 
 /// Checks one known field's value by the reader's rules, keeping it when asked.
-fn judge<'j>(field: &Field, raw: &'j str, captures: &mut Captures<'j>) -> Option<()> {
-    let shape = Shape::of(raw);
-    match (field.kind, shape) {
-        // The common cases, settled without the general rules: any string, number or
-        // boolean is a text; an empty list or `null` is an empty list.
-        (Kind::Text, Shape::Str(_) | Shape::Number(_) | Shape::Bool(_))
-            if field.capture.is_none() =>
-        {
+fn judge<'j>(field: &Field, raw: &'j [u8], captures: &mut Captures<'j>) -> Option<()> {
+    let first = *raw.first()?;
+    match (field.kind, first) {
+        // The common cases, settled on the bytes: any string, number or boolean is a text; a
+        // plain integer of up to 18 digits fits an `i64`; an empty list or `null` is empty.
+        (Kind::Text, b'"' | b'-' | b'0'..=b'9' | b't' | b'f') if field.capture.is_none() => {
             Some(())
         }
+        (Kind::Int, b'0'..=b'9') if raw.len() <= 18 && raw.iter().all(u8::is_ascii_digit) => {
+            Some(())
+        }
+        (Kind::Flag, b't' | b'f') => {
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Flag(first == b't'));
+            }
+            Some(())
+        }
+        (Kind::Texts | Kind::List(_), b'[') if raw == b"[]" => Some(()),
+        (Kind::Text | Kind::Texts | Kind::List(_) | Kind::Object(_), b'n') if !field.required => {
+            Some(())
+        }
+        _ => judge_text(field, std::str::from_utf8(raw).ok()?, captures),
+    }
+}
+
+/// The other cases, by the reader's own rules on the value's text.
+fn judge_text<'j>(field: &Field, raw: &'j str, captures: &mut Captures<'j>) -> Option<()> {
+    match (field.kind, Shape::of(raw)) {
         // A kept text without escapes is the characters between the quotes.
         (Kind::Text, Shape::Str(inner)) if !inner.contains('\\') => {
             if let Some(capture) = field.capture {
                 captures.keep(capture, Captured::Text(Cow::Borrowed(inner)));
             }
-            Some(())
-        }
-        // A plain integer of up to 18 digits always fits an `i64`.
-        (Kind::Int, Shape::Number(token))
-            if token.len() <= 18 && token.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            Some(())
-        }
-        (Kind::Flag, Shape::Bool(flag)) => {
-            if let Some(capture) = field.capture {
-                captures.keep(capture, Captured::Flag(flag));
-            }
-            Some(())
-        }
-        (Kind::Texts | Kind::List(_), Shape::List) if raw == "[]" => Some(()),
-        (Kind::Text | Kind::Texts | Kind::List(_) | Kind::Object(_), Shape::Null)
-            if !field.required =>
-        {
             Some(())
         }
         (Kind::Texts | Kind::List(_) | Kind::Object(_), _) => check_value(field, raw).ok(),
@@ -144,13 +144,13 @@ fn document<'j>(scan: &mut Scan<'j>) -> Option<Option<Captures<'j>>> {
         scan.expect(b':')?;
         match key {
             "code" if code.is_none() => {
-                code = Some(code_of(scan.value()?)?);
+                code = Some(code_of(std::str::from_utf8(scan.value()?).ok()?)?);
                 Some(())
             }
             "message" if !message => {
                 message = true;
                 let raw = scan.value()?;
-                (!matches!(Shape::of(raw), Shape::List | Shape::Object)).then_some(())
+                (!matches!(raw.first(), Some(b'[' | b'{'))).then_some(())
             }
             "response" if response.is_none() => {
                 scan.space();
@@ -158,7 +158,7 @@ fn document<'j>(scan: &mut Scan<'j>) -> Option<Option<Captures<'j>>> {
                 if object {
                     enveloped.read(scan)?;
                 } else {
-                    scan.literal("null")?;
+                    scan.literal(b"null")?;
                 }
                 response = Some(object);
                 Some(())
@@ -188,11 +188,15 @@ mod tests {
     use serde_json::{json, Value};
 
     use super::read_payment_fast;
+
+    fn read_payment_fast_str(input: &str) -> Option<crate::canonical::Captures<'_>> {
+        read_payment_fast(input.as_bytes())
+    }
     use crate::canonical::read_payment;
 
     /// The fast path settles only what the jiter reader accepts, with the same values.
     fn agrees(input: &str) {
-        let Some(fast) = read_payment_fast(input) else {
+        let Some(fast) = read_payment_fast(input.as_bytes()) else {
             return;
         };
         let full = read_payment(input, false).unwrap_or_else(|e| {
@@ -234,26 +238,26 @@ mod tests {
     #[test]
     fn settles_the_usual_documents() {
         let payment = base();
-        assert!(read_payment_fast(&payment.to_string()).is_some());
+        assert!(read_payment_fast_str(&payment.to_string()).is_some());
         let envelope = json!({"code": 0, "message": null, "response": payment});
-        assert!(read_payment_fast(&envelope.to_string()).is_some());
+        assert!(read_payment_fast_str(&envelope.to_string()).is_some());
         agrees(&envelope.to_string());
         // API errors, escaped keys and bad values go to the jiter reader.
-        assert!(read_payment_fast(r#"{"code":1,"message":"x","response":null}"#).is_none());
-        assert!(read_payment_fast(
+        assert!(read_payment_fast_str(r#"{"code":1,"message":"x","response":null}"#).is_none());
+        assert!(read_payment_fast_str(
             &payment
                 .to_string()
                 .replace("\"status\"", "\"st\\u0061tus\"")
         )
         .is_none());
-        assert!(read_payment_fast(&payment.to_string().replace("1004", "\"x\"")).is_none());
+        assert!(read_payment_fast_str(&payment.to_string().replace("1004", "\"x\"")).is_none());
     }
 
     #[test]
     fn settles_pretty_printed_escaped_and_reordered_documents() {
         let pretty = include_str!("../../tests/fixtures/payments/card-paid.json");
         assert!(
-            read_payment_fast(pretty).is_some(),
+            read_payment_fast_str(pretty).is_some(),
             "whitespace between tokens"
         );
         agrees(pretty);
@@ -273,13 +277,13 @@ mod tests {
         }
         let text = json!({"code": 0, "message": "", "response": payment}).to_string();
         assert!(
-            read_payment_fast(&text).is_some(),
+            read_payment_fast_str(&text).is_some(),
             "escapes and nested values: {text}"
         );
         agrees(&text);
         // Keys in another order are found by name.
         let sorted = serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap();
-        assert!(read_payment_fast(&sorted).is_some());
+        assert!(read_payment_fast_str(&sorted).is_some());
         agrees(&sorted);
     }
 
@@ -304,11 +308,22 @@ mod tests {
         ] {
             let changed = text.replacen(from, to, 1);
             assert_ne!(changed, text, "{from}");
-            assert!(read_payment_fast(&changed).is_none(), "{changed}");
+            assert!(read_payment_fast_str(&changed).is_none(), "{changed}");
             agrees(&changed);
         }
+        // Bytes that are not UTF-8, in a string or in a nested value.
+        for (from, to) in [
+            ("o-1", "o-\u{e9}"),
+            ("\"cancel_history\":[]", "\"cancel_history\":[\"\u{e9}\"]"),
+        ] {
+            let mut bytes = text.replacen(from, to, 1).into_bytes();
+            let at = bytes.iter().position(|&b| b == 0xc3).unwrap();
+            bytes[at] = 0xff;
+            assert!(read_payment_fast(&bytes).is_none());
+            assert!(crate::canonical::utf8(&bytes).is_err());
+        }
         let huge = format!("{{\"x\":{},\"response\":null}}", "9".repeat(5000));
-        assert!(read_payment_fast(&huge).is_none());
+        assert!(read_payment_fast_str(&huge).is_none());
         agrees(&huge);
     }
 

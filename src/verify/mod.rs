@@ -42,14 +42,6 @@ pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdi
 /// The same errors as [`parse_payment`] for input that cannot be judged at all; the
 /// expectation is assumed valid (see [`Expected::validate`]).
 pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict, ParseError> {
-    verify_payment_str(canonical::utf8(input)?, expected)
-}
-
-/// [`verify_payment_json`] for a body already held as text.
-///
-/// # Errors
-/// As [`verify_payment_json`].
-pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, ParseError> {
     #[cfg(feature = "fast-verify")]
     if let Some(facts) = canonical::read_payment_fast(input)
         .as_ref()
@@ -57,8 +49,16 @@ pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, P
     {
         return Ok(rules::judge(&facts, expected));
     }
-    let read = canonical::read_payment(input, false)?;
+    let read = canonical::read_payment(canonical::utf8(input)?, false)?;
     judge(&read.captures, expected)
+}
+
+/// [`verify_payment_json`] for a body already held as text.
+///
+/// # Errors
+/// As [`verify_payment_json`].
+pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, ParseError> {
+    verify_payment_json(input.as_bytes(), expected)
 }
 
 /// Verifies like [`verify_payment_json`] and returns the payment's canonical JSON too (see
