@@ -48,6 +48,36 @@ test("a verdict's payment is the verified one, or an error if the caller's bytes
   assert.equal(verdict.payment.amount, 1004, "the same bytes again: the payment");
 });
 
+test("strings of any size and script cross into wasm intact, one after another", () => {
+  // The string path reuses one buffer: a long string, then a short one, must not see the
+  // long one's leftovers; Korean, emoji and a lone surrogate (U+FFFD) keep their place.
+  const payment = JSON.parse(cardPaid).response;
+  const big = JSON.stringify({ ...payment, custom_data: "가".repeat(150_000) });
+  // A raw lone surrogate in the text (JSON.stringify would escape it as `\ud800`).
+  const odd = cardPaid.replace('"당근 10kg"', '"당근 🥕 \ud800 10kg"').replace('"57008833-33004"', '"주문-🥕"');
+  for (const [input, expected, merchantUid, name] of [
+    [big, order, "57008833-33004", "당근 10kg"],
+    [cardPaid, order, "57008833-33004", "당근 10kg"],
+    [odd, { merchantUid: "주문-🥕", amount: 1004 }, "주문-🥕", "당근 🥕 \ufffd 10kg"],
+    [big, { merchantUid: "57008833-33004", amount: 1005 }, "57008833-33004", "당근 10kg"],
+  ]) {
+    const verdict = verifyPayment(input, expected);
+    assert.equal(verdict.ok, expected.amount === 1004, `${input.length} chars`);
+    assert.equal(verdict.payment.merchant_uid, merchantUid);
+    assert.equal(verdict.payment.name, name);
+  }
+  assert.equal(verifyPayment(big, order).payment.custom_data.length, 150_000);
+});
+
+test("whole and fractional amounts in expected compare exactly", () => {
+  const usd = (amount) => JSON.stringify({ ...JSON.parse(cardPaid).response, currency: "USD", amount });
+  assert.equal(verifyPayment(usd(10.1), { merchantUid: "57008833-33004", amount: 10.1, currency: "USD" }).ok, true);
+  assert.equal(verifyPayment(usd("10.10"), { merchantUid: "57008833-33004", amount: 10.1, currency: "USD" }).ok, true);
+  assert.equal(verifyPayment(usd(2 ** 53), { merchantUid: "57008833-33004", amount: 2 ** 53, currency: "USD" }).ok, true);
+  assert.equal(verifyPayment(usd(1004), { merchantUid: "57008833-33004", amount: 1004.0001, currency: "USD" }).ok, false);
+  assert.equal(verifyPayment(usd(0), { merchantUid: "57008833-33004", amount: -0, currency: "USD" }).ok, true);
+});
+
 test("verifyPayment lists every failure of a forged payment", () => {
   const verdict = verifyPayment(cardPaid, { merchantUid: "other", amount: 100, currency: "USD" });
   assert.equal(verdict.ok, false);
