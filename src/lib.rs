@@ -36,6 +36,7 @@ mod canonical;
 pub mod client;
 mod error;
 mod fingerprint;
+mod json_writer;
 mod lenient;
 pub(crate) mod parse;
 pub mod types;

@@ -43,9 +43,9 @@ fn redirect_query_object(input: &str) -> String {
         if object.len() > 1 {
             object.push(',');
         }
-        // `key` is one of PARAMETERS; a `str` always serialises.
+        // `key` is one of PARAMETERS (no escapes needed).
         object.push_str(&format!("\"{key}\":"));
-        object.push_str(&serde_json::to_string(value).unwrap_or_default());
+        crate::json_writer::push_string(&mut object, value);
     }
     object.push('}');
     object

@@ -71,10 +71,7 @@ impl FailureCode {
 /// number formatting (the browser build carries no float code).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn failures_json(failures: &[Failure]) -> String {
-    fn string(out: &mut String, text: &str) {
-        // A `str` always serialises; only its escaping is borrowed from serde_json.
-        out.push_str(&serde_json::to_string(text).unwrap_or_default());
-    }
+    use crate::json_writer::push_string as string;
     fn observed(out: &mut String, value: &Observed) {
         match value {
             Observed::Absent => out.push_str("null"),
