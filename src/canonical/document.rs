@@ -285,3 +285,66 @@ fn read_payment_in_two_passes(input: &str, write: bool) -> Result<Read<'_>, Pars
         _ => err,
     })
 }
+
+/// The envelope's own fields of a client answer, with `response` left as text.
+#[cfg(feature = "client")]
+#[derive(Debug)]
+pub(crate) struct Envelope<'j> {
+    /// `code` (`None` when absent or `null`).
+    pub code: Option<i64>,
+    /// `message`.
+    pub message: Option<String>,
+    /// The text of `response`; `None` when it is absent or `null`.
+    pub response: Option<&'j str>,
+}
+
+/// Reads the top level of `input` as PortOne's envelope: `code` and `message` by the
+/// tolerant rules, `response` as text, other keys skipped (checked as JSON only).
+#[cfg(feature = "client")]
+pub(crate) fn read_envelope(input: &str) -> Result<Envelope<'_>, ParseError> {
+    let input = without_bom(input);
+    let mut reader = enter_object(input, false)?;
+    let root = Path::Root("");
+    let mut keys = EnvelopeKeys::default();
+    let mut key = reader.first_key(&PAYMENT, &root)?;
+    while let Some(k) = key {
+        match k.envelope {
+            Some(envelope_key) => keys.read(&mut reader, envelope_key, &root)?,
+            None => reader.skip(&root)?,
+        }
+        key = reader.next_key(&PAYMENT, 0, &root)?;
+    }
+    reader.finish()?;
+    Ok(Envelope {
+        code: keys.code,
+        message: keys.message,
+        response: keys.response,
+    })
+}
+
+/// Reads an answer of `schema`, bare or (usually) inside the envelope, as
+/// [`crate::parse_enveloped`] does: an envelope with `code != 0` or no `response` is
+/// `API_ERROR`; errors inside it have paths under `response`.
+#[cfg(feature = "client")]
+pub(crate) fn read_enveloped<'j>(
+    input: &'j str,
+    schema: &'static Schema,
+    write: bool,
+) -> Result<Read<'j>, ParseError> {
+    let input = without_bom(input);
+    let envelope = read_envelope(input)?;
+    let keys = EnvelopeKeys {
+        code: envelope.code,
+        message: envelope.message,
+        response: envelope.response,
+        seen: [false; 3],
+    };
+    if !keys.is_envelope(false) {
+        return read_bare(input, schema, write, "");
+    }
+    let response = keys.response()?;
+    read_bare(response, schema, write, "response").map_err(|err| match err.code() {
+        ErrorCode::InvalidInput => err.within("response"),
+        _ => err,
+    })
+}

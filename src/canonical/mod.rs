@@ -20,6 +20,8 @@ mod scalar;
 mod scan;
 pub(crate) mod schema;
 
+#[cfg(feature = "client")]
+pub(crate) use document::{read_enveloped, read_envelope, Envelope};
 pub(crate) use document::{read_payment, read_request_pay, utf8};
 #[cfg(feature = "fast-verify")]
 pub(crate) use fast::read_payment_fast;

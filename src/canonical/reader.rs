@@ -17,6 +17,7 @@ pub(crate) enum Captured<'j> {
     Text(Cow<'j, str>),
     Amount(Amount),
     Flag(bool),
+    Int(i64),
 }
 
 /// The values of one object kept for the caller, by [`Capture`].
@@ -65,6 +66,15 @@ impl<'j> Captures<'j> {
     pub(crate) fn flag(&self, capture: Capture) -> Option<bool> {
         match self.get(capture) {
             Some(Captured::Flag(flag)) => Some(*flag),
+            _ => None,
+        }
+    }
+
+    /// A kept integer (or `None` when absent, `null` or blank).
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
+    pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
+        match self.get(capture) {
+            Some(Captured::Int(int)) => Some(*int),
             _ => None,
         }
     }
@@ -198,7 +208,7 @@ impl<'j> Reader<'j> {
             }
             Kind::Object(schema) => {
                 match self.peek(path)? {
-                    Peek::Null => {
+                    Peek::Null if !field.required => {
                         self.jiter.known_null().map_err(|e| self.syntax(&e, path))?;
                         if self.write {
                             out.push_str("null");

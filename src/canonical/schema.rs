@@ -55,10 +55,13 @@ pub(crate) enum Capture {
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
+    AccessToken,
+    ExpiredAt,
+    Now,
 }
 
 impl Capture {
-    pub(crate) const COUNT: usize = 12;
+    pub(crate) const COUNT: usize = 15;
 }
 
 /// The fields of one wire object, in the order they are written out.
@@ -310,6 +313,49 @@ pub(crate) static REQUEST_PAY: Schema = Schema::new(&[
     field("request_id", Text),
 ]);
 
+// The client's other answers: `POST /users/getToken`, the balance and the prepared amount.
+
+#[cfg(feature = "client")]
+pub(crate) static AUTH: Schema = Schema::new(&[
+    kept(required("access_token", Text), Capture::AccessToken),
+    kept(required("expired_at", Int), Capture::ExpiredAt),
+    kept(required("now", Int), Capture::Now),
+]);
+
+#[cfg(feature = "client")]
+pub(crate) static BALANCE_PART: Schema = Schema::new(&[
+    required("tax_free", Amt),
+    required("supply", Amt),
+    required("vat", Amt),
+    required("service", Amt),
+]);
+
+#[cfg(feature = "client")]
+pub(crate) static BALANCE_HISTORY: Schema = Schema::new(&[
+    required("cash_receipt", Kind::Object(&BALANCE_PART)),
+    required("primary", Kind::Object(&BALANCE_PART)),
+    required("secondary", Kind::Object(&BALANCE_PART)),
+    required("discount", Kind::Object(&BALANCE_PART)),
+    field("created", Int),
+]);
+
+#[cfg(feature = "client")]
+pub(crate) static BALANCE: Schema = Schema::new(&[
+    required("amount", Amt),
+    required("cash_receipt", Kind::Object(&BALANCE_PART)),
+    required("primary", Kind::Object(&BALANCE_PART)),
+    required("secondary", Kind::Object(&BALANCE_PART)),
+    required("discount", Kind::Object(&BALANCE_PART)),
+    field("histories", Kind::List(&BALANCE_HISTORY)),
+]);
+
+#[cfg(feature = "client")]
+pub(crate) static PREPARED: Schema = Schema::new(&[
+    required("merchant_uid", Text),
+    required("amount", Amt),
+    field("currency", Text),
+]);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,3 +380,4 @@ mod tests {
         }
     }
 }
+

@@ -1,9 +1,6 @@
 //! One builder per V1 endpoint: validated arguments in, an [`ApiRequest`] out. Paths and
 //! parameter names follow the official V1 Swagger.
 
-use serde::Serialize;
-use serde_json::value::RawValue;
-
 use super::error::ClientError;
 use super::params::{
     BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions, FindPaymentOptions,
@@ -11,6 +8,7 @@ use super::params::{
 };
 use super::request::{encode_component, ApiRequest};
 use crate::amount::Amount;
+use crate::json_writer::ObjectWriter;
 
 /// Most ids `GET /payments` takes in one call (`imp_uid[]` and `merchant_uid[]` together).
 pub const MAX_PAYMENTS_PER_LOOKUP: usize = 100;
@@ -20,16 +18,10 @@ pub const MAX_PAGE_LIMIT: u32 = 1000;
 /// `POST /users/getToken` with `{imp_key, imp_secret}`. Idempotent by PortOne's contract:
 /// before expiry it returns the same token.
 pub fn get_token(api_key: &str, api_secret: &str) -> ApiRequest {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        imp_key: &'a str,
-        imp_secret: &'a str,
-    }
-    let body = serde_json::to_string(&Body {
-        imp_key: api_key,
-        imp_secret: api_secret,
-    })
-    .unwrap_or_default();
+    let body = ObjectWriter::new()
+        .string("imp_key", api_key)
+        .string("imp_secret", api_secret)
+        .finish();
     ApiRequest {
         authenticated: false,
         idempotent: true,
@@ -195,37 +187,6 @@ pub fn get_payment_balance(imp_uid: &str) -> Result<ApiRequest, ClientError> {
 /// `INVALID_ARGUMENT` when neither `impUid` nor `merchantUid` is given (or one is empty),
 /// or an amount is negative.
 pub fn cancel_payment(request: &CancelPaymentRequest) -> Result<ApiRequest, ClientError> {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        imp_uid: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        merchant_uid: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        amount: Option<Box<RawValue>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        tax_free: Option<Box<RawValue>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vat_amount: Option<Box<RawValue>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        checksum: Option<Box<RawValue>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        reason: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        refund_holder: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        refund_bank: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        refund_account: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        refund_tel: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        retain_promotion: Option<bool>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        enable_webhook: Option<bool>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
-    }
     let imp_uid = non_empty(request.imp_uid.as_deref(), "request.impUid")?;
     let merchant_uid = non_empty(request.merchant_uid.as_deref(), "request.merchantUid")?;
     if imp_uid.is_none() && merchant_uid.is_none() {
@@ -234,26 +195,43 @@ pub fn cancel_payment(request: &CancelPaymentRequest) -> Result<ApiRequest, Clie
             "give impUid or merchantUid of the payment to cancel",
         ));
     }
-    let body = Body {
-        imp_uid,
-        merchant_uid,
-        amount: amount_json(request.amount.as_ref(), "request.amount")?,
-        tax_free: amount_json(request.tax_free.as_ref(), "request.taxFree")?,
-        vat_amount: amount_json(request.vat_amount.as_ref(), "request.vatAmount")?,
-        checksum: amount_json(request.checksum.as_ref(), "request.checksum")?,
-        reason: request.reason.as_deref(),
-        refund_holder: request.refund_holder.as_deref(),
-        refund_bank: request.refund_bank.as_deref(),
-        refund_account: request.refund_account.as_deref(),
-        refund_tel: request.refund_tel.as_deref(),
-        retain_promotion: request.retain_promotion,
-        enable_webhook: request.enable_webhook,
-        extra: request.extra.as_ref(),
-    };
+    let mut body = ObjectWriter::new();
+    body.string_if_some("imp_uid", imp_uid)
+        .string_if_some("merchant_uid", merchant_uid);
+    for (key, amount, path) in [
+        ("amount", &request.amount, "request.amount"),
+        ("tax_free", &request.tax_free, "request.taxFree"),
+        ("vat_amount", &request.vat_amount, "request.vatAmount"),
+        ("checksum", &request.checksum, "request.checksum"),
+    ] {
+        if let Some(amount) = amount_json(amount.as_ref(), path)? {
+            body.raw(key, amount);
+        }
+    }
+    for (key, text) in [
+        ("reason", &request.reason),
+        ("refund_holder", &request.refund_holder),
+        ("refund_bank", &request.refund_bank),
+        ("refund_account", &request.refund_account),
+        ("refund_tel", &request.refund_tel),
+    ] {
+        body.string_if_some(key, text.as_deref());
+    }
+    for (key, flag) in [
+        ("retain_promotion", request.retain_promotion),
+        ("enable_webhook", request.enable_webhook),
+    ] {
+        if let Some(flag) = flag {
+            body.bool(key, flag);
+        }
+    }
+    if let Some(extra) = &request.extra {
+        body.raw("extra", extra.as_str());
+    }
     Ok(ApiRequest::post(
         "cancelPayment",
         "/payments/cancel".to_owned(),
-        to_json(&body)?,
+        body.finish(),
     ))
 }
 
@@ -267,13 +245,6 @@ pub fn prepare_payment(
     amount: &Amount,
     currency: Option<&str>,
 ) -> Result<ApiRequest, ClientError> {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        merchant_uid: &'a str,
-        amount: Box<RawValue>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        currency: Option<&'a str>,
-    }
     if merchant_uid.is_empty() {
         return Err(ClientError::invalid_argument(
             "merchantUid",
@@ -287,15 +258,15 @@ pub fn prepare_payment(
             "amount is required",
         ));
     };
-    let body = Body {
-        merchant_uid,
-        amount,
-        currency,
-    };
+    let body = ObjectWriter::new()
+        .string("merchant_uid", merchant_uid)
+        .raw("amount", amount)
+        .string_if_some("currency", currency)
+        .finish();
     Ok(ApiRequest::post(
         "preparePayment",
         "/payments/prepare".to_owned(),
-        to_json(&body)?,
+        body,
     ))
 }
 
@@ -358,26 +329,12 @@ fn check_limit(limit: Option<u32>) -> Result<(), ClientError> {
 }
 
 /// The amount as an exact JSON number (its canonical decimal text, no float rounding).
-fn amount_json(amount: Option<&Amount>, path: &str) -> Result<Option<Box<RawValue>>, ClientError> {
-    let Some(amount) = amount else {
-        return Ok(None);
-    };
-    if amount.is_negative() {
-        return Err(ClientError::invalid_argument(
+fn amount_json<'a>(amount: Option<&'a Amount>, path: &str) -> Result<Option<&'a str>, ClientError> {
+    match amount {
+        Some(amount) if amount.is_negative() => Err(ClientError::invalid_argument(
             path,
             format!("{path} must not be negative"),
-        ));
+        )),
+        other => Ok(other.map(Amount::as_str)),
     }
-    RawValue::from_string(amount.as_str().to_owned())
-        .map(Some)
-        .map_err(|_| ClientError::invalid_argument(path, format!("{path} is not a decimal amount")))
-}
-
-fn to_json<T: Serialize>(body: &T) -> Result<String, ClientError> {
-    serde_json::to_string(body).map_err(|e| {
-        ClientError::invalid_argument(
-            "request",
-            format!("the request cannot be written as JSON: {e}"),
-        )
-    })
 }

@@ -20,6 +20,7 @@
 //! # Ok::<(), portone_verify::client::ClientError>(())
 //! ```
 
+mod arguments;
 pub mod endpoints;
 mod error;
 mod options;
@@ -35,9 +36,10 @@ pub use options::{
     check_runtime, ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
 };
+pub use arguments::{Argument, FromArguments};
 pub use params::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions,
-    FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
+    FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, JsonObject, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
 pub use request::{encode_component, ApiRequest, Method};

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use tsify::Tsify;
 
+use super::arguments::{Argument, FromArguments};
 use super::error::{ClientError, ClientErrorCode};
 use super::retry::{RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
 
@@ -17,7 +18,7 @@ pub const MAX_TIMEOUT_MS: u32 = 600_000;
 ///
 /// The API secret is a server secret: the client refuses to run where `window` and
 /// `document` exist unless `dangerouslyAllowBrowser` is set.
-#[derive(Clone, Deserialize, Tsify)]
+#[derive(Clone, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PortOneClientOptions {
     /// V1 REST API key (`imp_key`).
@@ -60,6 +61,24 @@ impl std::fmt::Debug for PortOneClientOptions {
             .field("max_retries", &self.max_retries)
             .field("dangerously_allow_browser", &self.dangerously_allow_browser)
             .finish()
+    }
+}
+
+/// A missing `apiKey` or `apiSecret` reads as empty, which [`PortOneClientOptions::validate`]
+/// refuses with the same path.
+impl FromArguments for PortOneClientOptions {
+    fn take(&mut self, key: &str, value: Argument<'_>) -> Result<bool, ClientError> {
+        match key {
+            "apiKey" => self.api_key = value.text()?.unwrap_or_default(),
+            "apiSecret" => self.api_secret = value.text()?.unwrap_or_default(),
+            "baseUrl" => self.base_url = value.text()?,
+            "tier" => self.tier = value.text()?,
+            "timeoutMs" => self.timeout_ms = value.count()?,
+            "maxRetries" => self.max_retries = value.count()?,
+            "dangerouslyAllowBrowser" => self.dangerously_allow_browser = value.flag()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 }
 

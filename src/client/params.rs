@@ -3,13 +3,12 @@
 //! Unknown keys are rejected: a misspelt `amount` in a cancellation would otherwise cancel
 //! the whole payment.
 
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tsify::Tsify;
 
+use super::arguments::{read_arguments, Argument, FromArguments};
 use super::error::ClientError;
 use crate::amount::Amount;
-use crate::parse::json;
 
 /// Options of `getPayment`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Tsify)]
@@ -183,7 +182,44 @@ pub struct CancelPaymentRequest {
         optional,
         type = "{ requester?: \"customer\" | \"admin\" } & Record<string, unknown>"
     )]
-    pub extra: Option<serde_json::Map<String, serde_json::Value>>,
+    pub extra: Option<JsonObject>,
+}
+
+/// The text of one JSON object, checked to be one (the PG-specific `extra` of a
+/// cancellation, sent as given).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonObject(String);
+
+impl JsonObject {
+    /// `text` if it is one JSON object (surrounding whitespace dropped).
+    ///
+    /// ```
+    /// use portone_verify::client::JsonObject;
+    /// assert!(JsonObject::parse(r#"{"requester":"customer"}"#).is_some());
+    /// assert!(JsonObject::parse("[1]").is_none() && JsonObject::parse("{").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<JsonObject> {
+        let text = text.trim();
+        let mut jiter = jiter::Jiter::new(text.as_bytes());
+        let is_object = matches!(jiter.peek(), Ok(jiter::Peek::Object))
+            && jiter.next_skip().is_ok()
+            && jiter.finish().is_ok();
+        is_object.then(|| JsonObject(text.to_owned()))
+    }
+
+    /// The object's JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        JsonObject::parse(raw.get()).ok_or_else(|| {
+            serde::de::Error::invalid_type(serde::de::Unexpected::Other("not an object"), &"an object")
+        })
+    }
 }
 
 /// Decodes a caller's option object (JSON) into `T`; failures are `INVALID_ARGUMENT` with
@@ -191,9 +227,63 @@ pub struct CancelPaymentRequest {
 ///
 /// # Errors
 /// `INVALID_ARGUMENT` for malformed JSON, a wrong type, an unknown key or a missing field.
-pub fn decode_argument<T: DeserializeOwned>(input: &[u8], prefix: &str) -> Result<T, ClientError> {
-    json::decode(input).map_err(|e| ClientError::from_argument_parse(&e, prefix))
+pub fn decode_argument<T: FromArguments>(input: &[u8], prefix: &str) -> Result<T, ClientError> {
+    read_arguments(input, prefix)
 }
+
+/// Implements [`FromArguments`] for an option type: each camelCase key, the field it fills
+/// and the [`Argument`] reader of its type.
+macro_rules! from_arguments {
+    ($type:ty { $($key:literal => $field:ident: $read:ident),* $(,)? }) => {
+        impl FromArguments for $type {
+            fn take(&mut self, key: &str, value: Argument<'_>) -> Result<bool, ClientError> {
+                match key {
+                    $($key => self.$field = value.$read()?,)*
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+        }
+    };
+}
+
+from_arguments!(GetPaymentOptions { "includeSandbox" => include_sandbox: flag });
+from_arguments!(GetPaymentsQuery {
+    "impUids" => imp_uids: texts,
+    "merchantUids" => merchant_uids: texts,
+});
+from_arguments!(FindPaymentOptions { "status" => status: text, "sorting" => sorting: text });
+from_arguments!(FindAllPaymentsOptions {
+    "status" => status: text,
+    "page" => page: count,
+    "limit" => limit: count,
+    "sorting" => sorting: text,
+});
+from_arguments!(PaymentsByStatusOptions {
+    "page" => page: count,
+    "limit" => limit: count,
+    "from" => from: int,
+    "to" => to: int,
+    "sorting" => sorting: text,
+});
+from_arguments!(BillingKeyPaymentsOptions { "page" => page: count });
+from_arguments!(PreparePaymentOptions { "currency" => currency: text });
+from_arguments!(CancelPaymentRequest {
+    "impUid" => imp_uid: text,
+    "merchantUid" => merchant_uid: text,
+    "amount" => amount: amount,
+    "taxFree" => tax_free: amount,
+    "vatAmount" => vat_amount: amount,
+    "checksum" => checksum: amount,
+    "reason" => reason: text,
+    "refundHolder" => refund_holder: text,
+    "refundBank" => refund_bank: text,
+    "refundAccount" => refund_account: text,
+    "refundTel" => refund_tel: text,
+    "retainPromotion" => retain_promotion: flag,
+    "enableWebhook" => enable_webhook: flag,
+    "extra" => extra: object,
+});
 
 // The sorting keys the list endpoints document.
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]

@@ -2,13 +2,12 @@
 //! over what it received and gets a decision back.
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use super::error::{ClientError, ClientErrorCode};
 use super::types::PaymentsResult;
-use crate::canonical;
+use crate::canonical::{self, schema, Envelope};
 use crate::error::ParseError;
+use crate::json_writer::ObjectWriter;
 use crate::parse::{json, parse_enveloped};
 use crate::types::{AuthAnnotation, PagedList, PaymentAnnotation};
 
@@ -87,16 +86,61 @@ pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ClientError> {
 /// not repeated.
 ///
 /// # Errors
-/// As [`decode`].
+/// As [`decode`]; a `null` or blank `expired_at`/`now`, or an empty token, is malformed too.
 pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
-    decode::<AuthAnnotation>(body).map_err(|err| match err.code() {
-        ClientErrorCode::InvalidResponse => {
-            let path = err.path().unwrap_or_default().to_owned();
-            let message = format!("getToken: PortOne's answer is malformed at `{path}`");
-            ClientError::invalid_response(path, message)
-        }
-        _ => err,
+    let malformed = |path: &str| {
+        let message = format!("getToken: PortOne's answer is malformed at `{path}`");
+        ClientError::invalid_response(path, message)
+    };
+    let read = canonical::utf8(body)
+        .and_then(|text| canonical::read_enveloped(text, &schema::AUTH, false))
+        .map_err(|err| match ClientError::from_response_parse(err) {
+            err if err.code() == ClientErrorCode::InvalidResponse => {
+                malformed(err.path().unwrap_or_default())
+            }
+            err => err,
+        })?;
+    let captures = &read.captures;
+    let access_token = captures
+        .text(schema::Capture::AccessToken)
+        .filter(|token| !token.trim().is_empty())
+        .ok_or_else(|| malformed("response.access_token"))?;
+    Ok(AuthAnnotation {
+        access_token: access_token.to_owned(),
+        expired_at: captures
+            .int(schema::Capture::ExpiredAt)
+            .ok_or_else(|| malformed("response.expired_at"))?,
+        now: captures
+            .int(schema::Capture::Now)
+            .ok_or_else(|| malformed("response.now"))?,
     })
+}
+
+/// The canonical JSON of the answer of `GET /payments/{imp_uid}/balance` (what
+/// [`decode`]`::<PaymentBalance>` reads, as JavaScript parses it).
+///
+/// # Errors
+/// As [`decode`].
+///
+/// [`PaymentBalance`]: crate::types::PaymentBalance
+pub fn balance_json(body: &[u8]) -> Result<String, ClientError> {
+    enveloped_json(body, &schema::BALANCE)
+}
+
+/// The canonical JSON of a prepared amount (`POST /payments/prepare` and
+/// `GET /payments/prepare/{merchant_uid}`), as [`balance_json`] is of a balance.
+///
+/// # Errors
+/// As [`decode`].
+pub fn prepared_json(body: &[u8]) -> Result<String, ClientError> {
+    enveloped_json(body, &schema::PREPARED)
+}
+
+fn enveloped_json(body: &[u8], schema: &'static schema::Schema) -> Result<String, ClientError> {
+    canonical::utf8(body)
+        .and_then(|text| canonical::read_enveloped(text, schema, true))
+        .map(|read| read.json)
+        .map_err(ClientError::from_response_parse)
 }
 
 /// The canonical JSON of a payment answer (see [`crate::payment_json`]): what
@@ -126,9 +170,9 @@ pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
     let partial = status == 207;
     let envelope = raw_envelope(body)?;
     if !partial {
-        envelope.check_code()?;
+        check_code(&envelope)?;
     }
-    let payments = match envelope.response() {
+    let payments = match envelope.response {
         Some(raw) => {
             canonical::payment_list(raw, "response")
                 .map_err(ClientError::from_response_parse)?
@@ -137,11 +181,11 @@ pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
         None if partial => "[]".to_owned(),
         None => return Err(no_response()),
     };
-    // A string or `None` always serialises.
-    let message = serde_json::to_string(&envelope.message).unwrap_or_default();
-    Ok(format!(
-        r#"{{"payments":{payments},"partial":{partial},"message":{message}}}"#
-    ))
+    Ok(ObjectWriter::new()
+        .raw("payments", &payments)
+        .bool("partial", partial)
+        .string_or_null("message", envelope.message.as_deref())
+        .finish())
 }
 
 /// Decodes a paged payment list (`findAll`, `status`, billing-key payments). A bare array
@@ -159,8 +203,8 @@ pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, 
 /// As [`decode`].
 pub fn payment_page_json(body: &[u8]) -> Result<String, ClientError> {
     let envelope = raw_envelope(body)?;
-    envelope.check_code()?;
-    let raw = envelope.response().ok_or_else(no_response)?;
+    check_code(&envelope)?;
+    let raw = envelope.response.ok_or_else(no_response)?;
     canonical::payment_page(raw, "response").map_err(ClientError::from_response_parse)
 }
 
@@ -186,74 +230,28 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     Some(if delay > 0.0 { delay as u64 } else { 0 })
 }
 
-/// The envelope's own fields, with `response` left raw.
-struct RawEnvelope {
-    code: i64,
-    message: Option<String>,
-    response: Option<Box<RawValue>>,
-}
-
-impl RawEnvelope {
-    /// `API_ERROR` (with PortOne's `code` and `message`) unless `code` is 0.
-    fn check_code(&self) -> Result<(), ClientError> {
-        match self.code {
-            0 => Ok(()),
-            code => Err(ClientError::from_response_parse(ParseError::api(
-                code,
-                self.message.clone(),
-            ))),
-        }
-    }
-
-    /// The text of `response`; `None` when it is absent or `null`.
-    fn response(&self) -> Option<&str> {
-        self.response
-            .as_deref()
-            .map(RawValue::get)
-            .filter(|raw| *raw != "null")
+/// `API_ERROR` (with PortOne's `code` and `message`) unless `code` is 0 (or absent).
+fn check_code(envelope: &Envelope<'_>) -> Result<(), ClientError> {
+    match envelope.code.unwrap_or(0) {
+        0 => Ok(()),
+        code => Err(ClientError::from_response_parse(ParseError::api(
+            code,
+            envelope.message.clone(),
+        ))),
     }
 }
 
-fn raw_envelope(body: &[u8]) -> Result<RawEnvelope, ClientError> {
-    #[derive(Deserialize)]
-    struct Shape {
-        #[serde(default, deserialize_with = "crate::lenient::int")]
-        code: Option<i64>,
-        #[serde(default, deserialize_with = "crate::lenient::text")]
-        message: Option<String>,
-        #[serde(default)]
-        response: Option<Box<RawValue>>,
-    }
-    let body = json::without_bom(body);
-    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        // Not an object: let the full parser say why (not JSON, cut short, wrong kind).
-        let err = json::decode::<serde::de::IgnoredAny>(body)
-            .err()
-            .unwrap_or_else(|| {
-                ParseError::new(crate::ErrorCode::InvalidInput, "", "expected a JSON object")
-            });
-        return Err(ClientError::from_response_parse(err));
-    }
-    let shape: Shape = serde_json::from_slice(body)
-        .map_err(|e| ClientError::from_response_parse(json::from_json_error(&e, String::new())))?;
-    Ok(RawEnvelope {
-        code: shape.code.unwrap_or(0),
-        message: shape.message,
-        response: shape.response,
-    })
+/// The envelope of a 2xx answer, or `INVALID_RESPONSE` for a body that is not one.
+fn raw_envelope(body: &[u8]) -> Result<Envelope<'_>, ClientError> {
+    canonical::utf8(body)
+        .and_then(canonical::read_envelope)
+        .map_err(ClientError::from_response_parse)
 }
 
 /// PortOne's `code` and `message` from an error body, when it is an envelope.
 fn envelope_summary(body: &[u8]) -> (Option<i64>, Option<String>) {
-    #[derive(Deserialize)]
-    struct Summary {
-        #[serde(default, deserialize_with = "crate::lenient::int")]
-        code: Option<i64>,
-        #[serde(default, deserialize_with = "crate::lenient::text")]
-        message: Option<String>,
-    }
-    match serde_json::from_slice::<Summary>(json::without_bom(body)) {
-        Ok(summary) => (summary.code, summary.message.filter(|m| !m.is_empty())),
+    match raw_envelope(body) {
+        Ok(envelope) => (envelope.code, envelope.message.filter(|m| !m.is_empty())),
         Err(_) => (None, None),
     }
 }

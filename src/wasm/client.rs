@@ -12,22 +12,20 @@ use std::rc::Rc;
 use std::task::Poll;
 
 use js_sys::{Date, Function, Math, Promise, Reflect, Uint8Array, JSON};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortController, Headers, RequestInit, Response};
 
 use super::errors::{coded_error, set};
-use super::input::{json_bytes, to_js};
+use super::input::json_bytes;
 use crate::client::{
     check_runtime, decode_argument, endpoints, response, ApiRequest, Attempts,
     BillingKeyPaymentsOptions, CancelPaymentRequest, ClientConfig, ClientError, ClientErrorCode,
-    FindAllPaymentsOptions, FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, Next,
-    PaymentPrepareAnnotation, PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
-    TokenCache,
+    FindAllPaymentsOptions, FindPaymentOptions, FromArguments, GetPaymentOptions, GetPaymentsQuery,
+    Next, PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions, TokenCache,
 };
-use crate::types::{AuthAnnotation, PaymentBalance};
+use crate::types::AuthAnnotation;
 use crate::{Amount, Expected};
 
 #[wasm_bindgen]
@@ -106,7 +104,7 @@ impl PortOneClient {
     ) -> Result<PortOneClient, JsValue> {
         let secret = Reflect::get(&options, &JsValue::from_str("apiSecret"))
             .ok()
-            .and_then(|s| s.as_string().or_else(|| s.as_f64().map(|n| n.to_string())))
+            .and_then(|s| s.as_string().or_else(|| js_number_text(&s)))
             .unwrap_or_default();
         let config = read_options(&options).map_err(|e| e.redacted(&[&secret]))?;
         let has = |name: &str| {
@@ -686,15 +684,15 @@ enum Answer {
 }
 
 impl Answer {
-    /// The payment answers go through the canonical reader and one `JSON.parse`.
+    /// Every answer goes through the canonical reader and one `JSON.parse`.
     fn read(self, received: &Received) -> Result<JsValue, JsValue> {
         let body = &received.body;
         let json = match self {
             Answer::Payment => response::payment_json(body)?,
             Answer::Payments => response::payments_json(received.status, body)?,
             Answer::PaymentPage => response::payment_page_json(body)?,
-            Answer::Balance => return to_js(&response::decode::<PaymentBalance>(body)?),
-            Answer::Prepared => return to_js(&response::decode::<PaymentPrepareAnnotation>(body)?),
+            Answer::Balance => response::balance_json(body)?,
+            Answer::Prepared => response::prepared_json(body)?,
         };
         JSON::parse(&json)
     }
@@ -802,6 +800,13 @@ fn read_options(options: &JsValue) -> Result<ClientConfig, ClientError> {
     decode_argument::<PortOneClientOptions>(&bytes, "options")?.validate()
 }
 
+/// A JS number as JavaScript writes it (`String(n)`), without Rust's float formatting.
+fn js_number_text(value: &JsValue) -> Option<String> {
+    value.as_f64()?;
+    let text = value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok()?;
+    Some(String::from(text))
+}
+
 fn string_arg(value: &JsValue, path: &str) -> Result<String, ClientError> {
     value
         .as_string()
@@ -809,7 +814,7 @@ fn string_arg(value: &JsValue, path: &str) -> Result<String, ClientError> {
 }
 
 /// An options object: `undefined`/`null` give the defaults.
-fn options_arg<T: DeserializeOwned + Default>(
+fn options_arg<T: FromArguments>(
     value: &JsValue,
     path: &str,
 ) -> Result<T, ClientError> {
