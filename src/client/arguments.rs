@@ -12,7 +12,6 @@ use super::error::ClientError;
 use super::params::JsonObject;
 use crate::amount::Amount;
 use crate::canonical::Path;
-use crate::lenient;
 
 /// An option type read from a JSON object by [`decode_argument`](super::decode_argument).
 pub trait FromArguments: Default {
@@ -114,7 +113,8 @@ impl<'j> Argument<'j> {
         }
     }
 
-    /// A whole number (a JSON number without fraction).
+    /// A whole number, written as one (`5`, not `5.0`, `5e0` or `"5"`, as serde reads an
+    /// `i64`).
     ///
     /// # Errors
     /// When the value is not an integer (or `null`).
@@ -122,11 +122,10 @@ impl<'j> Argument<'j> {
         if self.is_null() {
             return Ok(None);
         }
-        let is_number = self.raw.starts_with(|c: char| c == '-' || c.is_ascii_digit());
-        match is_number.then(|| lenient::int_from_number(self.raw)).flatten() {
-            Some(int) => Ok(Some(int)),
-            None => Err(self.wrong_type("an integer")),
-        }
+        self.raw
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| self.wrong_type("an integer"))
     }
 
     /// A whole number from 0 to 2^32 - 1.
