@@ -34,6 +34,19 @@ pub(crate) fn read_arguments<T: FromArguments>(
     input: &[u8],
     prefix: &str,
 ) -> Result<T, ClientError> {
+    let mut value = T::default();
+    read_members(input, prefix, &mut |key, argument| value.take(key, argument))?;
+    Ok(value)
+}
+
+/// The walk over the members, the same for every option type (one copy in the wasm build,
+/// not one per type).
+#[inline(never)]
+fn read_members(
+    input: &[u8],
+    prefix: &str,
+    take: &mut dyn FnMut(&str, Argument<'_>) -> Result<bool, ClientError>,
+) -> Result<(), ClientError> {
     let not_json = || ClientError::invalid_argument(prefix, format!("{prefix} is not JSON"));
     let input = std::str::from_utf8(input).map_err(|_| not_json())?;
     let mut jiter = Jiter::new(input.as_bytes());
@@ -44,7 +57,6 @@ pub(crate) fn read_arguments<T: FromArguments>(
         ));
     }
     let root = Path::Root(prefix);
-    let mut value = T::default();
     let mut seen: Vec<String> = Vec::new();
     let mut key = jiter.known_object().map_err(|_| not_json())?.map(str::to_owned);
     while let Some(name) = key {
@@ -56,14 +68,13 @@ pub(crate) fn read_arguments<T: FromArguments>(
         if seen.contains(&name) {
             return Err(invalid(&path, "is given twice"));
         }
-        if !value.take(&name, Argument { raw, path })? {
+        if !take(&name, Argument { raw, path })? {
             return Err(invalid(&path, "is not an option here (check its spelling)"));
         }
         seen.push(name);
         key = jiter.next_key().map_err(|_| not_json())?.map(str::to_owned);
     }
-    jiter.finish().map_err(|_| not_json())?;
-    Ok(value)
+    jiter.finish().map_err(|_| not_json())
 }
 
 /// `INVALID_ARGUMENT` at `path`: "`<path>` <what>".

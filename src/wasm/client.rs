@@ -702,8 +702,14 @@ impl PortOneClient {
     /// Runs `job` (once its arguments are read) as a Promise; every rejection is a coded
     /// `Error` with the secret and tokens redacted.
     fn start(&self, job: impl FnOnce() -> Result<Job, JsValue>) -> Promise {
+        self.spawn(job())
+    }
+
+    /// The part of [`PortOneClient::start`] that is the same for every method: kept out of
+    /// line, so its async state machine exists once, not once per exported method.
+    #[inline(never)]
+    fn spawn(&self, job: Result<Job, JsValue>) -> Promise {
         let inner = self.inner.clone();
-        let job = job();
         future_to_promise(async move {
             let result = match job {
                 Ok(job) => inner.clone().execute(job).await,
@@ -818,8 +824,18 @@ fn options_arg<T: FromArguments>(
     value: &JsValue,
     path: &str,
 ) -> Result<T, ClientError> {
+    match options_json(value, path)? {
+        None => Ok(T::default()),
+        Some(bytes) => decode_argument(&bytes, path),
+    }
+}
+
+/// An options object's JSON text, `None` for `undefined`/`null` (out of line: the same for
+/// every option type).
+#[inline(never)]
+fn options_json(value: &JsValue, path: &str) -> Result<Option<Vec<u8>>, ClientError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+        return Ok(None);
     }
     if !value.is_object() || value.is_instance_of::<Uint8Array>() || js_sys::Array::is_array(value)
     {
@@ -828,10 +844,9 @@ fn options_arg<T: FromArguments>(
             format!("{path} must be an object"),
         ));
     }
-    let bytes = json_bytes(value).map_err(|_| {
+    json_bytes(value).map(Some).map_err(|_| {
         ClientError::invalid_argument(path, format!("{path} cannot be read as JSON"))
-    })?;
-    decode_argument(&bytes, path)
+    })
 }
 
 fn amount_arg(value: &JsValue, path: &str) -> Result<Amount, ClientError> {
