@@ -2,7 +2,7 @@
 //! handing results back.
 
 use js_sys::{ArrayBuffer, Uint8Array, JSON};
-#[cfg(any(feature = "client", feature = "webhook"))]
+#[cfg(feature = "client")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,7 +69,7 @@ pub(crate) fn amount_from_js(value: &JsValue) -> Option<Amount> {
 /// Serialises to JSON in Rust and parses it in JavaScript: for objects of this size that is
 /// faster than building them property by property across the boundary. (The parse and verify
 /// exports write canonical JSON instead, without serde.)
-#[cfg(any(feature = "client", feature = "webhook"))]
+#[cfg(feature = "client")]
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| coded_error("INVALID_INPUT", &e.to_string(), Some("")))?;
