@@ -19,7 +19,7 @@ pub(crate) struct Read<'j> {
 }
 
 /// Strips a UTF-8 byte-order mark, which some HTTP stacks leave in front of a body.
-fn without_bom(input: &str) -> &str {
+pub(super) fn without_bom(input: &str) -> &str {
     input.strip_prefix('\u{feff}').unwrap_or(input)
 }
 

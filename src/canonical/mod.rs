@@ -19,6 +19,8 @@ mod scalar;
 #[cfg(feature = "fast-verify")]
 mod scan;
 pub(crate) mod schema;
+#[cfg(feature = "webhook")]
+mod webhook;
 
 #[cfg(feature = "client")]
 pub(crate) use document::{read_enveloped, read_envelope, Envelope};
@@ -29,3 +31,5 @@ pub(crate) use fast::read_payment_fast;
 pub(crate) use lists::{payment_list, payment_page};
 pub(crate) use path::Path;
 pub(crate) use reader::Captures;
+#[cfg(feature = "webhook")]
+pub(crate) use webhook::{read_webhook_v1, webhook_v2_json};

@@ -221,6 +221,11 @@ impl<'j> Reader<'j> {
                 }
                 Ok(None)
             }
+            // `null` is refused as serde refuses it for a struct (only absence is a default).
+            Kind::Record(schema) => match self.peek(path)? {
+                Peek::Object => self.object(schema, path, out).map(|_| None),
+                other => Err(invalid_type(path, other, "an object")),
+            },
             _ => {
                 let raw = self.skip_raw(path)?;
                 scalar(field, raw, path, self.write.then_some(out), keep)
@@ -455,10 +460,14 @@ impl<'j> ObjectReader<'j> {
                     .filter(|_| self.seen & (1u64 << (index % 64)) != 0);
                 match span.and_then(|&(s, e)| self.text.get(s as usize..e as usize)) {
                     Some(text) => out.push_str(text),
-                    None => out.push_str(match field.kind {
-                        Kind::Texts | Kind::List(_) => "[]",
-                        _ => "null",
-                    }),
+                    None => match field.kind {
+                        Kind::Texts | Kind::List(_) => out.push_str("[]"),
+                        Kind::Record(schema) => {
+                            let path = Path::Key(path, field.name);
+                            ObjectReader::new(schema).finish(reader, &path, out, None)?;
+                        }
+                        _ => out.push_str("null"),
+                    },
                 }
             }
             out.push('}');

@@ -175,7 +175,7 @@ pub(crate) fn scalar<'j>(
             None
         }
         // Lists and objects are read by the caller, element by element.
-        Kind::Texts | Kind::List(_) | Kind::Object(_) => None,
+        Kind::Texts | Kind::List(_) | Kind::Object(_) | Kind::Record(_) => None,
     };
     Ok(kept)
 }

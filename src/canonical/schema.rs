@@ -24,6 +24,11 @@ pub(crate) enum Kind {
     List(&'static Schema),
     /// A nested object, or `null`.
     Object(&'static Schema),
+    /// A nested object that is never `null`: absent, it is written as the object with every
+    /// field absent (serde's `#[serde(default)]` on a struct field, `WebhookV2::data`). Its
+    /// schema has no required fields, so that object is always valid.
+    #[cfg_attr(not(feature = "webhook"), allow(dead_code))]
+    Record(&'static Schema),
 }
 
 /// One field of a wire object.
@@ -55,13 +60,18 @@ pub(crate) enum Capture {
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
     AccessToken,
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
     ExpiredAt,
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
     Now,
+    #[cfg_attr(not(feature = "webhook"), allow(dead_code))]
+    CancellationId,
 }
 
 impl Capture {
-    pub(crate) const COUNT: usize = 15;
+    pub(crate) const COUNT: usize = 16;
 }
 
 /// The fields of one wire object, in the order they are written out.
@@ -354,6 +364,36 @@ pub(crate) static PREPARED: Schema = Schema::new(&[
     required("merchant_uid", Text),
     required("amount", Amt),
     field("currency", Text),
+]);
+
+// Webhooks.
+
+/// `WebhookV1` sent as JSON: only the kept values are used (it is built from them).
+#[cfg(feature = "webhook")]
+pub(crate) static WEBHOOK_V1: Schema = Schema::new(&[
+    kept(required("imp_uid", Text), Capture::ImpUid),
+    kept(required("merchant_uid", Text), Capture::MerchantUid),
+    kept(field("status", Text), Capture::Status),
+    kept(field("cancellation_id", Text), Capture::CancellationId),
+]);
+
+/// `WebhookV2`.
+#[cfg(feature = "webhook")]
+pub(crate) static WEBHOOK_V2: Schema = Schema::new(&[
+    required("type", Text),
+    field("timestamp", Text),
+    field("data", Kind::Record(&WEBHOOK_V2_DATA)),
+]);
+
+/// `WebhookV2Data` (camelCase keys).
+#[cfg(feature = "webhook")]
+pub(crate) static WEBHOOK_V2_DATA: Schema = Schema::new(&[
+    field("paymentId", Text),
+    field("storeId", Text),
+    field("transactionId", Text),
+    field("cancellationId", Text),
+    field("billingKey", Text),
+    field("totalAmount", Amt),
 ]);
 
 #[cfg(test)]

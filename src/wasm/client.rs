@@ -400,10 +400,8 @@ impl PortOneClient {
                 )
                 .into());
             };
-            let webhook_js = super::webhook::parse_webhook_v1(body, content_type.as_string())?;
-            let webhook: crate::webhook::WebhookV1 =
-                serde_json::from_slice(&json_bytes(&webhook_js)?)
-                    .map_err(|e| ClientError::invalid_argument("body", e.to_string()))?;
+            let (webhook, webhook_js) =
+                super::webhook::read_webhook_v1(body, content_type.as_string())?;
             Ok(Job::Webhook {
                 webhook,
                 webhook_js,

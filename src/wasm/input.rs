@@ -1,9 +1,9 @@
-//! Reading JSON input from JavaScript (object, string, `Uint8Array`, `ArrayBuffer`) and
-//! handing results back.
+//! Reading JSON input from JavaScript (object, string, `Uint8Array`, `ArrayBuffer`). Results
+//! go back as JSON text written in Rust without serde (canonical JSON or `json_writer`) for
+//! one `JSON.parse`: for objects of this size that is faster than building them property by
+//! property across the boundary.
 
 use js_sys::{ArrayBuffer, Uint8Array, JSON};
-#[cfg(any(feature = "client", feature = "webhook"))]
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,14 +64,4 @@ pub(crate) fn amount_from_js(value: &JsValue) -> Option<Amount> {
         return Amount::parse(&String::from(text));
     }
     Amount::parse(value.as_string()?.trim())
-}
-
-/// Serialises to JSON in Rust and parses it in JavaScript: for objects of this size that is
-/// faster than building them property by property across the boundary. (The parse and verify
-/// exports write canonical JSON instead, without serde.)
-#[cfg(any(feature = "client", feature = "webhook"))]
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| coded_error("INVALID_INPUT", &e.to_string(), Some("")))?;
-    JSON::parse(&text)
 }

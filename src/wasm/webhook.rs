@@ -1,14 +1,14 @@
 //! JS glue for webhooks: `parseWebhookV1` and `verifyWebhookV2`.
 
-use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::{coded_error, set};
-use super::input::{json_bytes, to_js};
+use super::input::json_bytes;
 use crate::webhook::{
     SecretError, SignedWebhook, VerificationFailure, WebhookError, WebhookHeaders, WebhookSecret,
-    WebhookV2,
+    WebhookV1, WebhookV2,
 };
 
 /// Parses a V1 webhook body (PortOne's notification POST): the raw body as a string or
@@ -27,6 +27,15 @@ pub fn parse_webhook_v1(
     body: JsValue,
     #[wasm_bindgen(js_name = contentType)] content_type: Option<String>,
 ) -> Result<JsValue, JsValue> {
+    Ok(read_webhook_v1(body, content_type)?.1)
+}
+
+/// [`parse_webhook_v1`] for Rust callers (`PortOneClient.verifyWebhookV1`): the parsed
+/// webhook and the JavaScript object made from it.
+pub(crate) fn read_webhook_v1(
+    body: JsValue,
+    content_type: Option<String>,
+) -> Result<(WebhookV1, JsValue), JsValue> {
     let (bytes, content_type) = if is_url_search_params(&body) {
         let query = String::from(body.unchecked_ref::<Object>().to_string());
         (
@@ -42,10 +51,9 @@ pub fn parse_webhook_v1(
         // An object made by a body parser (from JSON or from a form): read it as JSON.
         (json_bytes(&body)?, Some("application/json".to_owned()))
     };
-    to_js(&crate::webhook::parse_webhook_v1(
-        &bytes,
-        content_type.as_deref(),
-    )?)
+    let webhook = crate::webhook::parse_webhook_v1(&bytes, content_type.as_deref())?;
+    let js = JSON::parse(&webhook.to_json())?;
+    Ok((webhook, js))
 }
 
 /// Verifies a V2 webhook exactly as PortOne's `@portone/server-sdk` `Webhook.verify` does
@@ -87,7 +95,7 @@ pub fn verify_webhook_v2(
     let signed = SignedWebhook::check(&headers, &body, now).map_err(WebhookError::from)?;
     let secret = secret_from_js(&secret)?;
     signed.verify(&secret).map_err(WebhookError::from)?;
-    to_js(&WebhookV2::parse_verified(&body)?)
+    JSON::parse(&WebhookV2::verified_json(&body)?)
 }
 
 #[wasm_bindgen]

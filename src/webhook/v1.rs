@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::canonical::{self, schema::Capture};
 use crate::error::{ErrorCode, ParseError};
 use crate::lenient;
-use crate::parse::json::{decode, without_bom};
+use crate::parse::json::without_bom;
 use crate::types::PaymentStatus;
 
 /// A V1 webhook (PortOne's "notification URL" POST). **Unsigned and untrusted**: anyone can
@@ -51,7 +52,7 @@ pub struct WebhookV1 {
 /// ```
 pub fn parse_webhook_v1(body: &[u8], content_type: Option<&str>) -> Result<WebhookV1, ParseError> {
     let hook = if is_json(body, content_type) {
-        decode::<WebhookV1>(body)?
+        from_json(body)?
     } else {
         from_form(body)?
     };
@@ -69,6 +70,20 @@ fn is_json(body: &[u8], content_type: Option<&str>) -> bool {
         other if other.ends_with("+json") => true,
         _ => without_bom(body).iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
     }
+}
+
+/// The JSON body through the canonical reader: the same tolerant text rules as the serde
+/// derive (`lenient::text`), without serde.
+fn from_json(body: &[u8]) -> Result<WebhookV1, ParseError> {
+    let captures = canonical::read_webhook_v1(canonical::utf8(body)?)?;
+    let text = |capture| captures.text(capture).map(str::to_owned);
+    Ok(WebhookV1 {
+        // Required by the schema; were one missing anyway, empty is refused by `normalise`.
+        imp_uid: text(Capture::ImpUid).unwrap_or_default(),
+        merchant_uid: text(Capture::MerchantUid).unwrap_or_default(),
+        status: captures.text(Capture::Status).map(PaymentStatus::from_wire),
+        cancellation_id: text(Capture::CancellationId),
+    })
 }
 
 fn from_form(body: &[u8]) -> Result<WebhookV1, ParseError> {
@@ -96,6 +111,20 @@ fn from_form(body: &[u8]) -> Result<WebhookV1, ParseError> {
         status,
         cancellation_id,
     })
+}
+
+impl WebhookV1 {
+    /// The JSON text serde writes for this value (`status` and `cancellation_id` as `null`
+    /// when absent), written without serde: what `parseWebhookV1` hands to JavaScript.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn to_json(&self) -> String {
+        crate::json_writer::ObjectWriter::new()
+            .string("imp_uid", &self.imp_uid)
+            .string("merchant_uid", &self.merchant_uid)
+            .string_or_null("status", self.status.as_ref().map(PaymentStatus::as_str))
+            .string_or_null("cancellation_id", self.cancellation_id.as_deref())
+            .finish()
+    }
 }
 
 /// Empty ids are errors; empty optional values are absent.
@@ -132,6 +161,95 @@ fn normalise(mut hook: WebhookV1) -> Result<WebhookV1, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::json::decode;
+
+    /// The JSON path before the canonical reader: the serde derive, then `normalise`.
+    fn through_serde(body: &[u8]) -> Result<WebhookV1, ParseError> {
+        decode::<WebhookV1>(body).and_then(normalise)
+    }
+
+    #[test]
+    fn json_bodies_read_as_serde_read_them() {
+        let bodies: &[&[u8]] = &[
+            br#"{"imp_uid":"imp_1","merchant_uid":"order-1","status":"paid"}"#,
+            br#"{"merchant_uid":"o","imp_uid":"i","cancellation_id":"c-1","status":"cancelled"}"#,
+            br#"{"imp_uid":"i","merchant_uid":"o","status":"new-status","extra":{"a":[1,null]}}"#,
+            br#"{"imp_uid":12345,"merchant_uid":-7,"status":true,"cancellation_id":0}"#,
+            br#"{"imp_uid":true,"merchant_uid":false,"cancellation_id":1.5}"#,
+            br#"{"imp_uid":"imp\u005f1","merchant_uid":"o\"1\\\n\t\u0001","status":"p\u0061id"}"#,
+            "{\"imp_uid\":\"결제 💳\",\"merchant_uid\":\"\\ud83d\\udcb3\",\"status\":\"\u{2028}\"}"
+                .as_bytes(),
+            br#"{"imp_uid":"a","merchant_uid":"b","status":null,"cancellation_id":null}"#,
+            br#"{"imp_uid":"a","merchant_uid":"b","status":"","cancellation_id":"  "}"#,
+            b"\xEF\xBB\xBF {\"imp_uid\":\"a\",\"merchant_uid\":\"b\"} \n",
+            // Errors.
+            br#"{"merchant_uid":"b"}"#,
+            br#"{"imp_uid":"a"}"#,
+            br#"{}"#,
+            br#"{"imp_uid":null,"merchant_uid":"b"}"#,
+            br#"{"imp_uid":{},"merchant_uid":"b"}"#,
+            br#"{"imp_uid":"a","merchant_uid":[]}"#,
+            br#"{"imp_uid":"a","merchant_uid":" "}"#,
+            br#"{"imp_uid":"","merchant_uid":"b"}"#,
+            br#"{"imp_uid":"a","merchant_uid":"b","status":{}}"#,
+            br#"{"imp_uid":"a","merchant_uid":"b","cancellation_id":["c"]}"#,
+            br#"{"imp_uid":"a","imp_uid":"b","merchant_uid":"c"}"#,
+            br#"{"imp_uid":"a","merchant_uid":"b","status":"paid","status":"ready"}"#,
+            br#"{"imp_uid":{},"merchant_uid":"b","extra":1}"#,
+            b"[1]",
+            b"\"imp_uid\"",
+            b"null",
+            b"",
+            b"{",
+            br#"{"imp_uid":"a",}"#,
+            br#"{"imp_uid":"a","merchant_uid":"b"} x"#,
+            br#"{"imp_uid":"a" "merchant_uid":"b"}"#,
+            br#"{"imp_uid":"\ud800","merchant_uid":"b"}"#,
+            b"{\"imp_uid\":\"a\tb\",\"merchant_uid\":\"b\"}",
+        ];
+        for body in bodies {
+            let shown = String::from_utf8_lossy(body);
+            let ours = parse_webhook_v1(body, Some("application/json"));
+            match (ours, through_serde(body)) {
+                (Ok(ours), Ok(theirs)) => {
+                    assert_eq!(ours, theirs, "{shown}");
+                    assert_eq!(
+                        ours.to_json(),
+                        serde_json::to_string(&theirs).unwrap(),
+                        "{shown}"
+                    );
+                }
+                (Err(ours), Err(theirs)) => {
+                    assert_eq!(
+                        ours.code(),
+                        theirs.code(),
+                        "{shown}: {ours:?} vs {theirs:?}"
+                    );
+                    // Where a syntax error is blamed is found differently; data errors agree.
+                    if ours.code() != ErrorCode::InvalidJson {
+                        assert_eq!(ours.path(), theirs.path(), "{shown}: {ours:?}");
+                    }
+                }
+                (ours, theirs) => panic!("{shown}: ours {ours:?}, serde {theirs:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn known_differences_from_serde() {
+        // A number in a text field is kept as written (serde prints the `f64`: "1.5", "1000").
+        let hook = parse_webhook_v1(br#"{"imp_uid":1.50,"merchant_uid":1e3}"#, None).unwrap();
+        assert_eq!((&*hook.imp_uid, &*hook.merchant_uid), ("1.50", "1e3"));
+        // Broken text is refused anywhere in the body; serde skips an unknown field unread.
+        for body in [
+            &br#"{"imp_uid":"a","merchant_uid":"b","x":"\udc00"}"#[..],
+            b"{\"imp_uid\":\"a\",\"merchant_uid\":\"b\",\"x\":\"\xff\"}",
+        ] {
+            let e = parse_webhook_v1(body, None).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::InvalidJson);
+            assert!(through_serde(body).is_ok());
+        }
+    }
 
     #[test]
     fn content_type_decides_and_sniffing_is_the_fallback() {

@@ -4,9 +4,10 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::amount::Amount;
+use crate::canonical;
 use crate::error::ParseError;
 use crate::lenient;
-use crate::parse::json::decode;
+use crate::parse::json::from_canonical;
 use crate::types::open_enum::open_enum;
 
 open_enum! {
@@ -99,7 +100,17 @@ impl WebhookV2 {
     /// `INVALID_JSON`, `INVALID_INPUT` (not an object), `MISSING_FIELD` (`type`) or
     /// `INVALID_FIELD`, with the field path.
     pub fn parse_verified(body: &[u8]) -> Result<WebhookV2, ParseError> {
-        decode(body)
+        from_canonical(&WebhookV2::verified_json(body)?)
+    }
+
+    /// The canonical JSON of a verified body: exactly what the parsed `WebhookV2` serialises
+    /// to (every `data` field, absent ones as `null`), read without serde. `verifyWebhookV2`
+    /// hands it to JavaScript's `JSON.parse`.
+    ///
+    /// # Errors
+    /// As [`WebhookV2::parse_verified`].
+    pub(crate) fn verified_json(body: &[u8]) -> Result<String, ParseError> {
+        canonical::webhook_v2_json(canonical::utf8(body)?)
     }
 }
 
@@ -107,6 +118,91 @@ impl WebhookV2 {
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
+    use crate::parse::json::decode;
+
+    #[test]
+    fn bodies_read_as_serde_read_them() {
+        let bodies: &[&str] = &[
+            r#"{"type":"Transaction.Paid","timestamp":"2024-04-25T10:00:00.000Z","data":{"paymentId":"p","storeId":"s","transactionId":"t"}}"#,
+            r#"{"type":"Transaction.Cancelled","data":{"paymentId":"p","cancellationId":"c","new":{"x":[1]}},"extra":true}"#,
+            r#"{"type":"BillingKey.Issued","data":{"billingKey":"bk","storeId":"s"}}"#,
+            r#"{"type":"Transaction.Confirm","data":{"paymentId":"p","totalAmount":1000}}"#,
+            r#"{"type":"Transaction.Confirm","data":{"totalAmount":"10.50"}}"#,
+            r#"{"type":"Transaction.Confirm","data":{"totalAmount":12.25}}"#,
+            r#"{"type":"Transaction.Confirm","data":{"totalAmount":1e3}}"#,
+            r#"{"type":"Transaction.Confirm","data":{"totalAmount":null}}"#,
+            r#"{"type":"Payout.Done","timestamp":null,"data":{}}"#,
+            r#"{"type":"Transaction.Paid"}"#,
+            r#"{"data":{"paymentId":"p"},"timestamp":"t","type":"Transaction.Paid"}"#,
+            r#"{"type":7,"timestamp":1714039200,"data":{"paymentId":123,"storeId":true,"transactionId":-1}}"#,
+            r#"{"type":"Transaction\u002EPaid","data":{"paymentId":"p\"\\\n\u0001\u00e9","storeId":"\ud83d\udcb3"}}"#,
+            "{\"type\":\"결제\",\"data\":{\"paymentId\":\"\u{2028}\"}}",
+            "\u{feff}{\"type\":\"Transaction.Paid\"}\n",
+            // Errors.
+            r#"{"data":{}}"#,
+            r#"{}"#,
+            r#"{"type":null}"#,
+            r#"{"type":{}}"#,
+            r#"{"type":"T","timestamp":{}}"#,
+            r#"{"type":"T","data":null}"#,
+            r#"{"type":"T","data":"p"}"#,
+            r#"{"type":"T","data":{"paymentId":{}}}"#,
+            r#"{"type":"T","data":{"storeId":[]}}"#,
+            r#"{"type":"T","data":{"totalAmount":"abc"}}"#,
+            r#"{"type":"T","data":{"totalAmount":true}}"#,
+            r#"{"type":"T","data":{"totalAmount":{}}}"#,
+            r#"{"type":"T","data":{"totalAmount":"1\u0030"}}"#,
+            r#"{"type":"T","type":"U"}"#,
+            r#"{"type":"T","data":{"paymentId":"a","paymentId":"b"}}"#,
+            r#"{"type":"T","data":{},"data":{}}"#,
+            "[]",
+            "\"Transaction.Paid\"",
+            "12",
+            "",
+            "hello",
+            r#"{"type":"T","data":{"paymentId":"p"}"#,
+            r#"{"type":"T"} {}"#,
+            r#"{"type":"\ud800"}"#,
+            r#"{"type":"T","timestamp":"\udc00x","data":{"paymentId":"\ud83dx"}}"#,
+            r#"{"type":"T","data":{"storeId":"\x"}}"#,
+            "{\"type\":\"T\",\"data\":{\"storeId\":\"a\u{1}b\"}}",
+        ];
+        for body in bodies {
+            let ours = WebhookV2::parse_verified(body.as_bytes());
+            match (ours, decode::<WebhookV2>(body.as_bytes())) {
+                (Ok(ours), Ok(theirs)) => {
+                    assert_eq!(ours, theirs, "{body}");
+                    let canonical: serde_json::Value =
+                        serde_json::from_str(&WebhookV2::verified_json(body.as_bytes()).unwrap())
+                            .unwrap();
+                    assert_eq!(canonical, serde_json::to_value(&theirs).unwrap(), "{body}");
+                }
+                (Err(ours), Err(theirs)) => {
+                    assert_eq!(ours.code(), theirs.code(), "{body}: {ours:?} vs {theirs:?}");
+                    if ours.code() != ErrorCode::InvalidJson {
+                        assert_eq!(ours.path(), theirs.path(), "{body}: {ours:?}");
+                    }
+                }
+                (ours, theirs) => panic!("{body}: ours {ours:?}, serde {theirs:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn known_differences_from_serde() {
+        // A number in a text field is kept as written (serde prints the `f64`).
+        let w = WebhookV2::parse_verified(br#"{"type":"T","data":{"paymentId":1.50}}"#).unwrap();
+        assert_eq!(w.data.payment_id.as_deref(), Some("1.50"));
+        // A list where `data`'s object belongs is refused; serde's derive reads it by position.
+        let e = WebhookV2::parse_verified(br#"{"type":"T","data":["p"]}"#).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidField, "data"));
+        assert!(decode::<WebhookV2>(br#"{"type":"T","data":["p"]}"#).is_ok());
+        // Broken text is refused anywhere in the body; serde skips an unknown field unread.
+        let body = br#"{"type":"T","x":"\udc00"}"#;
+        let e = WebhookV2::parse_verified(body).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidJson);
+        assert!(decode::<WebhookV2>(body).is_ok());
+    }
 
     #[test]
     fn parses_known_and_unknown_types() {
