@@ -6,7 +6,7 @@
 //! object's canonical JSON: every field in declaration order, texts as strings, integers and
 //! flags as such, amounts as exact decimals, absent fields as `null` or `[]`. That text is
 //! exactly what the serde types serialise to, so JavaScript gets it through one `JSON.parse`
-//! and Rust through one strict `serde_json` pass; no serde code is needed in the browser.
+//! and Rust through one strict `serde_json` pass; no serde code is needed in either wasm build.
 
 mod document;
 #[cfg(feature = "fast-verify")]

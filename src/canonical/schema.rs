@@ -1,6 +1,7 @@
 //! What each wire object holds: its fields, how each is read, and which values a caller
-//! keeps. One table per type; `tests/canonical_schema.rs` holds them in step with the serde
-//! types in `crate::types`.
+//! keeps. One table per type; `tests/canonical_matches_serde.rs` (payments, callbacks),
+//! `tests/client_readers_match_serde.rs` and `tests/webhook_matches_serde.rs` hold them in
+//! step with the serde types.
 
 /// How a field's value is read and written out.
 #[derive(Clone, Copy, Debug)]
