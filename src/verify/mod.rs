@@ -43,11 +43,12 @@ pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdi
 /// expectation is assumed valid (see [`Expected::validate`]).
 pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict, ParseError> {
     #[cfg(feature = "fast-verify")]
-    if let Some(facts) = canonical::read_payment_fast(input)
-        .as_ref()
-        .and_then(|c| c.facts())
+    if let Some(verdict) = canonical::read_payment_fast(input, |captures| {
+        captures.facts().map(|facts| rules::judge(&facts, expected))
+    })
+    .flatten()
     {
-        return Ok(rules::judge(&facts, expected));
+        return Ok(verdict);
     }
     let read = canonical::read_payment(canonical::utf8(input)?, false)?;
     judge(&read.captures, expected)
