@@ -69,6 +69,72 @@ test("strings of any size and script cross into wasm intact, one after another",
   assert.equal(verifyPayment(big, order).payment.custom_data.length, 150_000);
 });
 
+test("expected is read property by property in one order, stopping at the first bad one", () => {
+  // Records which properties verifyPayment reads, and in which order.
+  const recording = (target) => {
+    const reads = [];
+    const proxy = new Proxy(target, { get: (object, key) => (reads.push(key), object[key]) });
+    return { proxy, reads };
+  };
+  const all = ["merchantUid", "amount", "allowVirtualAccountIssued", "allowSandbox", "currency", "impUid"];
+  const m = "57008833-33004";
+  const bad = (path, message) => ({ path: `expected.${path}`, message });
+  for (const [expected, error, expectedReads] of [
+    [{ merchantUid: m, amount: 1004 }, null, all],
+    [{ merchantUid: m, amount: "1004", currency: "KRW", impUid: "imp_347242536261" }, null, all],
+    [{ merchantUid: m, amount: " 1004.0 ", allowSandbox: null, currency: undefined }, null, all],
+    [{}, bad("merchantUid", "merchantUid is required"), ["merchantUid"]],
+    [{ merchantUid: null, amount: 1 }, bad("merchantUid", "merchantUid is required"), ["merchantUid"]],
+    [{ merchantUid: 7, amount: 1 }, bad("merchantUid", "merchantUid must be a string"), ["merchantUid"]],
+    ...[undefined, Number.NaN, Infinity, "abc", "", {}, 10n].map((amount) => [
+      { merchantUid: m, amount, allowSandbox: "no" },
+      bad("amount", "amount must be a finite number or a decimal string"),
+      ["merchantUid", "amount"],
+    ]),
+    [{ merchantUid: m, amount: 1, allowVirtualAccountIssued: "yes", allowSandbox: 1 },
+      bad("allowVirtualAccountIssued", "allowVirtualAccountIssued must be a boolean"), all.slice(0, 3)],
+    [{ merchantUid: m, amount: "1", allowSandbox: 1, currency: 2 },
+      bad("allowSandbox", "allowSandbox must be a boolean"), all.slice(0, 4)],
+    [{ merchantUid: m, amount: 1, currency: 2, impUid: 3 }, bad("currency", "currency must be a string"), all.slice(0, 5)],
+    [{ merchantUid: m, amount: 1, impUid: 3 }, bad("impUid", "impUid must be a string"), all],
+    [{ merchantUid: "", amount: -1, currency: " " }, bad("merchantUid", "merchantUid must not be empty"), all],
+    [{ merchantUid: m, amount: -1, currency: " " }, bad("amount", "amount must not be negative"), all],
+    [{ merchantUid: m, amount: "-0.5" }, bad("amount", "amount must not be negative"), all],
+    [{ merchantUid: m, amount: 1, currency: " " }, bad("currency", "currency must not be empty"), all],
+  ]) {
+    const { proxy, reads } = recording(expected);
+    const label = JSON.stringify(expected, (_, value) => (typeof value === "bigint" ? `${value}n` : value));
+    if (error === null) {
+      assert.equal(typeof verifyPayment(cardPaid, proxy).ok, "boolean", label);
+    } else {
+      assert.throws(() => verifyPayment(cardPaid, proxy), (err) => {
+        assert.equal(err.name, "PortOneVerifyError", label);
+        assert.equal(err.code, "INVALID_ARGUMENT", label);
+        assert.equal(err.path, error.path, label);
+        assert.equal(err.message, error.message, label);
+        return true;
+      });
+    }
+    assert.deepEqual(reads, expectedReads, `${label}: the properties read, in order`);
+  }
+  for (const expected of [null, "order", 42, () => {}]) {
+    assertCoded(() => verifyPayment(cardPaid, expected), "INVALID_ARGUMENT", "expected");
+  }
+  // The payment is judged only once expected is good, whatever its type.
+  assertCoded(() => verifyPayment(42, { merchantUid: m, amount: "x" }), "INVALID_ARGUMENT", "expected.amount");
+  assertCoded(() => verifyPayment(42, { merchantUid: m, amount: 1 }), "INVALID_INPUT", "");
+});
+
+test("an exception thrown by a getter of expected reaches the caller, and the next call works", () => {
+  const boom = new Error("boom");
+  for (const key of ["merchantUid", "amount", "allowSandbox", "impUid"]) {
+    const expected = { ...order, amount: key === "impUid" ? "1004" : 1004 };
+    Object.defineProperty(expected, key, { get() { throw boom; } });
+    assert.throws(() => verifyPayment(cardPaid, expected), (err) => err === boom, key);
+    assert.equal(verifyPayment(cardPaid, order).ok, true, `after ${key}`);
+  }
+});
+
 test("whole and fractional amounts in expected compare exactly", () => {
   const usd = (amount) => JSON.stringify({ ...JSON.parse(cardPaid).response, currency: "USD", amount });
   assert.equal(verifyPayment(usd(10.1), { merchantUid: "57008833-33004", amount: 10.1, currency: "USD" }).ok, true);
