@@ -41,11 +41,17 @@ let payment, merchantUid, amountNumber, amountText, flags, currency, impUid;
 const nullish = (value) => value === undefined || value === null;
 const len = (text) => (text === undefined ? 0 : text.length);
 
+// Node's Buffer writes a string's UTF-16 code units as a copy, where encodeInto transcodes
+// (see src/utf16.rs); elsewhere encodeInto.
+const NodeBuffer = typeof Buffer === "function" && typeof Buffer.from === "function" ? Buffer : undefined;
+let wideTail = null;
+
 function views(memory) {
   if (bytes === null || bytes.byteLength === 0) {
     bytes = new Uint8Array(memory.buffer);
     data = new DataView(memory.buffer);
     tail = null;
+    wideTail = null;
   }
 }
 
@@ -69,13 +75,21 @@ function finish(next, memory, at, capacity) {
   if (needed > capacity) return -needed;
   views(memory);
   let end = at + HEADER;
+  let units = 0;
   if (payment !== undefined) {
     if (tail === null || tailAt !== end || tailEnd !== at + capacity) {
       tail = bytes.subarray(end, at + capacity);
+      wideTail = wide && NodeBuffer !== undefined ? NodeBuffer.from(memory.buffer, end, capacity - HEADER) : null;
       tailAt = end;
       tailEnd = at + capacity;
     }
-    const written = encoder.encodeInto(payment, tail).written;
+    let written;
+    if (wideTail !== null) {
+      written = wideTail.write(payment, 0, "utf16le");
+      units = 8;
+    } else {
+      written = encoder.encodeInto(payment, tail).written;
+    }
     data.setUint32(at + 16, written, true);
     end += written;
   } else {
@@ -92,7 +106,7 @@ function finish(next, memory, at, capacity) {
       end += written;
     }
   }
-  data.setUint32(at + 20, flags, true);
+  data.setUint32(at + 20, flags | units, true);
   data.setFloat64(at + 24, amountNumber, true);
   // After a decimal-string amount the rest is read next, and everything written again.
   if (next !== 5) clear(0);
@@ -108,7 +122,11 @@ export function take_thrown() {
   return error;
 }
 
-export function read_args(given, expected, memory, at, capacity) {
+// Whether this build reads a payment as UTF-16 code units (the edge build).
+let wide = false;
+
+export function read_args(given, expected, memory, at, capacity, utf16) {
+  wide = utf16;
   try {
     return readArgs(given, expected, memory, at, capacity);
   } catch (error) {
@@ -190,8 +208,14 @@ export function write_args(memory, at, capacity) {
 extern "C" {
     /// Reads `expected` (and `payment` when it is a string): 0 when all of it was written at
     /// `at`, `-n` when `n` bytes are needed (then [`write_args`]), else a [`Stop`] code.
-    fn read_args(payment: &JsValue, expected: &JsValue, memory: &JsValue, at: u32, capacity: u32)
-        -> i32;
+    fn read_args(
+        payment: &JsValue,
+        expected: &JsValue,
+        memory: &JsValue,
+        at: u32,
+        capacity: u32,
+        utf16: bool,
+    ) -> i32;
     /// Reads the properties after a decimal-string `amount` (see [`Stop::AmountText`]).
     fn read_rest(expected: &JsValue, memory: &JsValue, at: u32, capacity: u32) -> i32;
     /// Writes what the last call read into the grown buffer; returns that call's result.
@@ -207,8 +231,15 @@ const NONE: u32 = u32::MAX;
 /// Buffers above this size are not kept after the call.
 const KEPT_CAPACITY: usize = 256 * 1024;
 
+/// Whether a string payment may cross as UTF-16 code units (where the engine has a fast way
+/// to write them), turned into UTF-8 by [`crate::utf16`]: in the edge build.
+const UTF16: bool = cfg!(feature = "fast-verify");
+
 thread_local! {
     static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// A string payment's UTF-8, when it crossed as UTF-16.
+    #[cfg(feature = "fast-verify")]
+    static UTF8: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     static MEMORY: JsValue = wasm_bindgen::memory();
 }
 
@@ -317,7 +348,7 @@ pub(crate) fn with_args<R>(
         let buffer = &mut *buffer;
         MEMORY.with(|memory| {
             let mut status = call(buffer, |at, capacity| {
-                read_args(payment, expected, memory, at, capacity)
+                read_args(payment, expected, memory, at, capacity, UTF16)
             });
             loop {
                 match status {
@@ -352,13 +383,46 @@ pub(crate) fn with_args<R>(
             let Some(payment_text) = payment_text else {
                 return Ok(Args::Other(expected));
             };
-            let result = on_text(&expected, payment_text);
+            let result = if flags & 8 != 0 {
+                as_utf8(payment_text, |text| on_text(&expected, text))
+            } else {
+                on_text(&expected, payment_text)
+            };
             if buffer.len() > KEPT_CAPACITY {
                 *buffer = Vec::new();
             }
             Ok(Args::Text(result))
         })
     })
+}
+
+/// Calls `f` with the UTF-8 of the UTF-16LE code units `units`.
+#[cfg(feature = "fast-verify")]
+fn as_utf8<R>(units: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    UTF8.with(|utf8| {
+        let mut fresh = Vec::new();
+        let mut kept = utf8.try_borrow_mut();
+        let out = match kept.as_deref_mut() {
+            Ok(out) => out,
+            Err(_) => &mut fresh, // cannot happen: nothing re-enters
+        };
+        let capacity = crate::utf16::capacity(units.len());
+        if out.len() < capacity {
+            out.resize(capacity, 0);
+        }
+        let written = crate::utf16::utf16_to_utf8(units, out);
+        let result = f(out.get(..written).unwrap_or_default());
+        if out.len() > KEPT_CAPACITY {
+            *out = Vec::new();
+        }
+        result
+    })
+}
+
+/// Never called: only the edge build asks for UTF-16.
+#[cfg(not(feature = "fast-verify"))]
+fn as_utf8<R>(units: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    f(units)
 }
 
 /// Calls `js` with the buffer's address and capacity (at least `HEADER`); a negative answer

@@ -135,6 +135,28 @@ test("an exception thrown by a getter of expected reaches the caller, and the ne
   }
 });
 
+test("a string payment's text reaches the verdict exactly as TextEncoder encodes it", () => {
+  // The edge build may take a string as its UTF-16 code units and transcode them itself
+  // (src/utf16.rs): every script, lone surrogates (U+FFFD, as TextEncoder), pairs split
+  // around its 16-unit steps, at every alignment of the text.
+  const pieces = ["a", "0", "-", " ", "é", "ß", "가", "힣", "中", "🥕", "\ud800", "\udfff", "\ud83e", "\udd55", "\u07ff", "\u0800", "\uffff"];
+  let seed = 7;
+  const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const payment = JSON.parse(cardPaid).response;
+  for (let round = 0; round < 200; round++) {
+    const uid = Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]).join("");
+    const pad = "x".repeat(random(17));
+    // The raw text (JSON.stringify would escape the lone surrogates).
+    const text = JSON.stringify({ ...payment, pg_tid: pad, merchant_uid: "@" }).replace('"@"', `"${uid}"`);
+    const wellFormed = uid.toWellFormed();
+    const same = verifyPayment(text, { merchantUid: uid, amount: 1004 });
+    assert.equal(same.ok, true, JSON.stringify(uid));
+    const other = verifyPayment(text, { merchantUid: "other", amount: 1004 });
+    assert.equal(other.failures[0].actual, wellFormed, JSON.stringify(uid));
+    assert.equal(other.payment.merchant_uid, wellFormed);
+  }
+});
+
 test("whole and fractional amounts in expected compare exactly", () => {
   const usd = (amount) => JSON.stringify({ ...JSON.parse(cardPaid).response, currency: "USD", amount });
   assert.equal(verifyPayment(usd(10.1), { merchantUid: "57008833-33004", amount: 10.1, currency: "USD" }).ok, true);
