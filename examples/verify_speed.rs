@@ -31,7 +31,9 @@ fn minify(text: &str) -> String {
 fn main() {
     let body = match std::env::var("BODY") {
         Ok(path) => std::fs::read_to_string(path).unwrap(),
-        Err(_) => minify(&std::fs::read_to_string("tests/fixtures/payments/card-paid.json").unwrap()),
+        Err(_) => {
+            minify(&std::fs::read_to_string("tests/fixtures/payments/card-paid.json").unwrap())
+        }
     };
     let only = std::env::var("ONLY").ok();
     let expected = portone_verify::Expected::new(
@@ -46,9 +48,12 @@ fn main() {
         (
             "verify",
             &(|| {
-                portone_verify::verify_payment_json(std::hint::black_box(body.as_bytes()), &expected)
-                    .unwrap()
-                    .is_ok()
+                portone_verify::verify_payment_json(
+                    std::hint::black_box(body.as_bytes()),
+                    &expected,
+                )
+                .unwrap()
+                .is_ok()
             }) as &dyn Fn() -> bool,
         ),
         ("parse_payment", &|| {

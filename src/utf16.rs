@@ -12,25 +12,26 @@
 pub(crate) fn utf16_to_utf8(units: &[u8], out: &mut [u8]) -> usize {
     let count = units.len() / 2;
     let (mut read, mut written) = (0, 0);
-    while read < count {
-        let (r, w) = ascii_run(units, out, read, written);
-        (read, written) = (r, w);
-        // The units up to the end of the block that held a non-ASCII one (or the end), one
-        // by one: a script such as Hangul rarely has sixteen ASCII units in a row.
-        let stop = (read + BLOCK).min(count);
-        while read < stop {
-            let unit = unit_at(units, read);
-            read += 1;
+    loop {
+        // ASCII many units at a time, up to the first unit that is not (or the last few).
+        (read, written) = ascii_run(units, out, read, written);
+        // Then that character and the non-ASCII ones right after it (Hangul, say) one by one;
+        // with fewer than a step's units left, all the rest.
+        loop {
+            let Some(unit) = unit_at(units, read) else {
+                return written;
+            };
             let Some(slot) = out
                 .get_mut(written..written + 4)
                 .and_then(|slot| <&mut [u8; 4]>::try_from(slot).ok())
             else {
                 return written; // cannot happen: `out` holds `capacity` bytes
             };
+            read += 1;
             let (bytes, len) = match unit {
                 0..=0x7f => ([unit as u8, 0, 0, 0], 1),
                 0x80..=0x7ff => ([0xc0 | (unit >> 6) as u8, tail(unit), 0, 0], 2),
-                0xd800..=0xdbff => match unit_at_opt(units, read) {
+                0xd800..=0xdbff => match unit_at(units, read) {
                     Some(low @ 0xdc00..=0xdfff) => {
                         read += 1;
                         let point = 0x10000
@@ -47,13 +48,19 @@ pub(crate) fn utf16_to_utf8(units: &[u8], out: &mut [u8]) -> usize {
                     _ => (REPLACEMENT, 3),
                 },
                 0xdc00..=0xdfff => (REPLACEMENT, 3),
-                _ => ([0xe0 | (unit >> 12) as u8, tail(unit >> 6), tail(unit), 0], 3),
+                _ => (
+                    [0xe0 | (unit >> 12) as u8, tail(unit >> 6), tail(unit), 0],
+                    3,
+                ),
             };
             *slot = bytes;
             written += len;
+            let next_is_ascii = unit_at(units, read).is_some_and(|next| next < 0x80);
+            if next_is_ascii && count - read >= BLOCK {
+                break;
+            }
         }
     }
-    written
 }
 
 /// The output room [`utf16_to_utf8`] needs for `units` bytes of UTF-16: three bytes per unit,
@@ -62,16 +69,12 @@ pub(crate) fn capacity(units: usize) -> usize {
     units / 2 * 3 + 4
 }
 
-/// Units a SIMD step packs (and the slow path's stretch after it stops).
+/// Units a SIMD step packs.
 const BLOCK: usize = 16;
 
-fn unit_at_opt(units: &[u8], index: usize) -> Option<u16> {
+fn unit_at(units: &[u8], index: usize) -> Option<u16> {
     let pair = units.get(2 * index..2 * index + 2)?;
     <[u8; 2]>::try_from(pair).ok().map(u16::from_le_bytes)
-}
-
-fn unit_at(units: &[u8], index: usize) -> u16 {
-    unit_at_opt(units, index).unwrap_or(0)
 }
 
 /// U+FFFD, for a lone surrogate.
@@ -101,14 +104,17 @@ fn ascii_run(units: &[u8], out: &mut [u8], mut read: usize, mut written: usize) 
             .map(u64::from_le_bytes),
         out.get_mut(written..written + 4),
     ) {
-        if word & 0xff80_ff80_ff80_ff80 != 0 {
-            break;
-        }
         let packed = (word & 0xff)
             | (word >> 8 & 0xff00)
             | (word >> 16 & 0x00ff_0000)
             | (word >> 24 & 0xff00_0000);
+        // The bytes from the first unit that is not ASCII on are overwritten afterwards.
         slot.copy_from_slice(&packed.to_le_bytes()[..4]);
+        let wide = word & 0xff80_ff80_ff80_ff80;
+        if wide != 0 {
+            let ascii = (wide.trailing_zeros() / 16) as usize;
+            return (read + ascii, written + ascii);
+        }
         read += 4;
         written += 4;
     }
@@ -118,8 +124,8 @@ fn ascii_run(units: &[u8], out: &mut [u8], mut read: usize, mut written: usize) 
 #[cfg(target_arch = "wasm32")]
 mod simd {
     use core::arch::wasm32::{
-        u16x8_splat, u8x16_narrow_i16x8, v128, v128_and, v128_any_true, v128_load, v128_or,
-        v128_store,
+        i16x8_bitmask, i8x16_shuffle, u16x8_gt, u16x8_splat, v128, v128_and, v128_any_true,
+        v128_load, v128_or, v128_store,
     };
 
     use super::BLOCK;
@@ -139,14 +145,25 @@ mod simd {
             let (low, high) = (src.as_ptr(), src.as_ptr().wrapping_add(16));
             // SAFETY: `src` is 32 bytes long, so both 16-byte loads (unaligned, which
             // `v128_load` allows) read inside it.
-            let (a, b) = unsafe { (v128_load(low.cast::<v128>()), v128_load(high.cast::<v128>())) };
-            if v128_any_true(v128_and(v128_or(a, b), u16x8_splat(0xff80))) {
-                break;
-            }
-            // Every unit is below 0x80, so the saturating narrowing keeps it exactly.
-            let packed = u8x16_narrow_i16x8(a, b);
+            let (a, b) = unsafe {
+                (
+                    v128_load(low.cast::<v128>()),
+                    v128_load(high.cast::<v128>()),
+                )
+            };
+            // The low byte of each unit: the character itself when it is ASCII, and the
+            // bytes from the first unit that is not on are overwritten afterwards.
+            let packed =
+                i8x16_shuffle::<0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30>(a, b);
             // SAFETY: `dst` is 16 bytes long, so the 16-byte store writes inside it.
             unsafe { v128_store(dst.as_mut_ptr().cast::<v128>(), packed) };
+            if v128_any_true(v128_and(v128_or(a, b), u16x8_splat(0xff80))) {
+                let ascii = u16x8_splat(0x7f);
+                let wide = u32::from(i16x8_bitmask(u16x8_gt(a, ascii)))
+                    | u32::from(i16x8_bitmask(u16x8_gt(b, ascii))) << 8;
+                let ascii = wide.trailing_zeros() as usize;
+                return (read + ascii, written + ascii);
+            }
             read += BLOCK;
             written += BLOCK;
         }
@@ -170,7 +187,14 @@ mod tests {
 
     #[test]
     fn ascii_korean_emoji_and_lone_surrogates() {
-        for text in ["", "a", "{\"imp_uid\":\"imp_1\"}", "당근 10kg", "🥕", "x".repeat(100).as_str()] {
+        for text in [
+            "",
+            "a",
+            "{\"imp_uid\":\"imp_1\"}",
+            "당근 10kg",
+            "🥕",
+            "x".repeat(100).as_str(),
+        ] {
             let units: Vec<u16> = text.encode_utf16().collect();
             assert_eq!(transcoded(&units), text.as_bytes(), "{text}");
         }

@@ -9,12 +9,13 @@
 //! [`super::read_payment`], faster (checked by the property tests below).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::document::code_of;
 use super::path::Path;
 use super::reader::{check_value, Captured, Captures};
 use super::scalar::{scalar, Shape};
-use super::scan::Scan;
+use super::scan::{Key, Scan};
 use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
@@ -38,6 +39,9 @@ pub(crate) fn read_payment_fast<R>(
     scan.at_end().then(|| then(captures))
 }
 
+/// The payment's keys as written, for [`Scan::key_is`].
+static PAYMENT_KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+
 /// One payment object being read: which fields were seen and the values kept.
 struct Payment<'j> {
     schema: &'static Schema,
@@ -58,10 +62,11 @@ impl<'j> Payment<'j> {
 
     /// Reads the members of the payment object that is next.
     fn read(&mut self, scan: &mut Scan<'j>) -> Option<()> {
+        let keys =
+            PAYMENT_KEYS.get_or_init(|| PAYMENT.fields.iter().map(|f| Key::new(f.name)).collect());
         scan.members(|scan| {
             // Senders write the fields in the documented order: the next one is tried first.
-            let hinted = self.schema.fields.get(self.hint).map(|f| f.name);
-            let index = if hinted.is_some_and(|name| scan.key_is(name)) {
+            let index = if keys.get(self.hint).is_some_and(|key| scan.key_is(key)) {
                 Some(self.hint)
             } else {
                 let key = scan.key()?;

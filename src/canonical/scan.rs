@@ -61,25 +61,12 @@ impl<'j> Scan<'j> {
     /// cursor; reports whether it holds a backslash. Control characters fail, and so do bytes
     /// above ASCII that are not UTF-8: they are checked where they are found, so a string is
     /// read once (a separate `from_utf8` of each non-ASCII string was a tenth of the work).
+    /// On wasm32 (only the edge build has this module) with SIMD, sixteen bytes at a time.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     fn string_end(&mut self) -> Option<bool> {
         let mut escaped = false;
         loop {
-            if let Some(word) = self.word() {
-                // A high bit in each byte that is a quote, a backslash, a control character
-                // or above ASCII; the lowest one is exact (a borrow only runs upwards).
-                let quote = word ^ lanes(b'"');
-                let backslash = word ^ lanes(b'\\');
-                let stop = ((quote.wrapping_sub(lanes(1)) & !quote)
-                    | (backslash.wrapping_sub(lanes(1)) & !backslash)
-                    | (word.wrapping_sub(lanes(0x20)) & !word)
-                    | word)
-                    & lanes(0x80);
-                if stop == 0 {
-                    self.at += 8;
-                    continue;
-                }
-                self.at += (stop.trailing_zeros() / 8) as usize;
-            }
+            self.skip_plain();
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
@@ -101,6 +88,63 @@ impl<'j> Scan<'j> {
                 },
                 _ => self.at += 1,
             }
+        }
+    }
+
+    /// Moves to the next quote, backslash, control character or byte above ASCII inside a
+    /// string, sixteen bytes at a time (then eight, then the caller goes one by one).
+    #[cfg(target_arch = "wasm32")]
+    #[target_feature(enable = "simd128")]
+    #[inline]
+    fn skip_plain(&mut self) {
+        use core::arch::wasm32::{
+            i8x16_bitmask, i8x16_eq, i8x16_splat, i8x16_sub, u8x16_ge, u8x16_splat, v128,
+            v128_load, v128_or,
+        };
+        while let Some(chunk) = self.input.get(self.at..self.at + 16) {
+            // SAFETY: `chunk` is 16 bytes long, so the (unaligned) 16-byte load reads inside it.
+            let bytes = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
+            // A byte below 0x20 or above 0x7f is at least 0x60 once 0x20 is taken off.
+            let special = v128_or(
+                v128_or(
+                    i8x16_eq(bytes, i8x16_splat(b'"' as i8)),
+                    i8x16_eq(bytes, i8x16_splat(b'\\' as i8)),
+                ),
+                u8x16_ge(i8x16_sub(bytes, i8x16_splat(0x20)), u8x16_splat(0x60)),
+            );
+            let mask = i8x16_bitmask(special);
+            if mask != 0 {
+                self.at += mask.trailing_zeros() as usize;
+                return;
+            }
+            self.at += 16;
+        }
+        self.skip_plain_words();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn skip_plain(&mut self) {
+        self.skip_plain_words();
+    }
+
+    /// [`Scan::skip_plain`] eight bytes at a time.
+    #[inline]
+    fn skip_plain_words(&mut self) {
+        while let Some(word) = self.word() {
+            // A high bit in each byte that is a quote, a backslash, a control character or
+            // above ASCII; the lowest one is exact (a borrow only runs upwards).
+            let quote = word ^ lanes(b'"');
+            let backslash = word ^ lanes(b'\\');
+            let stop = ((quote.wrapping_sub(lanes(1)) & !quote)
+                | (backslash.wrapping_sub(lanes(1)) & !backslash)
+                | (word.wrapping_sub(lanes(0x20)) & !word)
+                | word)
+                & lanes(0x80);
+            if stop != 0 {
+                self.at += (stop.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.at += 8;
         }
     }
 
@@ -145,13 +189,7 @@ impl<'j> Scan<'j> {
         self.space();
         let start = self.at;
         match self.peek()? {
-            b'"' => {
-                self.at += 1;
-                let escaped = self.string_end()?;
-                let raw = self.since(start)?;
-                // Escapes are checked by jiter, as the reader does.
-                (!escaped || jiter_accepts(raw)).then_some(raw)
-            }
+            b'"' => self.string().map(|(raw, _)| raw),
             b'-' | b'0'..=b'9' => {
                 self.number()?;
                 self.since(start)
@@ -175,6 +213,16 @@ impl<'j> Scan<'j> {
             }
             _ => None,
         }
+    }
+
+    /// Skips the string whose opening quote is next; returns its bytes (quotes included)
+    /// and whether it holds an escape (checked by jiter, as the reader does).
+    pub(crate) fn string(&mut self) -> Option<(&'j [u8], bool)> {
+        let start = self.at;
+        self.at += 1;
+        let escaped = self.string_end()?;
+        let raw = self.since(start)?;
+        (!escaped || jiter_accepts(raw)).then_some((raw, escaped))
     }
 
     pub(crate) fn literal(&mut self, word: &'static [u8]) -> Option<&'j [u8]> {
@@ -244,20 +292,56 @@ impl<'j> Scan<'j> {
         }
     }
 
-    /// Reads the key `"name"` and its colon if they are next, written without escapes or
+    /// Reads the key and colon `key` stands for if they are next, written without escapes or
     /// whitespace between them (anything else is left for [`Scan::key`]).
-    pub(crate) fn key_is(&mut self, name: &str) -> bool {
+    pub(crate) fn key_is(&mut self, key: &Key) -> bool {
         self.space();
-        let name = name.as_bytes();
-        let after = self.at + name.len() + 3;
-        let matches = match self.input.get(self.at..after) {
-            Some([b'"', key @ .., b'"', b':']) => same(key, name),
-            _ => false,
+        let len = key.len;
+        let after = self.at + len;
+        let Some(window) = self.input.get(self.at..after) else {
+            return false;
+        };
+        // Two or three words cover `"name":` for every documented key (`Key::new`).
+        let matches = if len >= 8 {
+            word_at(window, 0) == Some(key.first)
+                && (len <= 16 || word_at(window, 8) == Some(key.middle))
+                && word_at(window, len - 8) == Some(key.last)
+                && (len <= 24 || same(window, &key.text))
+        } else {
+            same(window, &key.text)
         };
         if matches {
             self.at = after;
         }
         matches
+    }
+}
+
+/// An object key as written, `"name":`, with the words [`Scan::key_is`] compares.
+#[derive(Debug)]
+pub(crate) struct Key {
+    text: Vec<u8>,
+    len: usize,
+    /// Bytes 0..8, 8..16 and the last eight (when there are eight).
+    first: u64,
+    middle: u64,
+    last: u64,
+}
+
+impl Key {
+    pub(crate) fn new(name: &str) -> Key {
+        let mut text = Vec::with_capacity(name.len() + 3);
+        text.push(b'"');
+        text.extend_from_slice(name.as_bytes());
+        text.extend_from_slice(b"\":");
+        let len = text.len();
+        Key {
+            first: word_at(&text, 0).unwrap_or(0),
+            middle: word_at(&text, 8).unwrap_or(0),
+            last: word_at(&text, len.saturating_sub(8)).unwrap_or(0),
+            text,
+            len,
+        }
     }
 }
 

@@ -105,7 +105,11 @@ impl Schema {
     /// key when a sender sorts its keys, a binary search six).
     pub(crate) fn find(&self, key: impl AsRef<[u8]>, hint: usize) -> Option<usize> {
         let key = key.as_ref();
-        if self.fields.get(hint).is_some_and(|f| f.name.as_bytes() == key) {
+        if self
+            .fields
+            .get(hint)
+            .is_some_and(|f| f.name.as_bytes() == key)
+        {
             return Some(hint);
         }
         let table = self.by_name.get_or_init(|| {

@@ -263,7 +263,12 @@ fn stop_error(code: i32) -> JsValue {
         9 => invalid("impUid", "impUid must be a string"),
         4 => amount_error(),
         11 => take_thrown(),
-        _ => coded_error("INVALID_ARGUMENT", "expected cannot be read", Some("expected")).into(),
+        _ => coded_error(
+            "INVALID_ARGUMENT",
+            "expected cannot be read",
+            Some("expected"),
+        )
+        .into(),
     }
 }
 
@@ -321,7 +326,9 @@ impl<'b> Header<'b> {
 }
 
 fn text(bytes: Option<&[u8]>) -> Option<String> {
-    bytes.and_then(|b| std::str::from_utf8(b).ok()).map(str::to_owned)
+    bytes
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .map(str::to_owned)
 }
 
 /// `verifyPayment`'s arguments: the result of the string payment's closure, or the

@@ -5,8 +5,8 @@ use js_sys::{Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::errors::coded_error;
 use super::args::{with_args, Args};
+use super::errors::coded_error;
 use super::input::json_bytes;
 use super::verdict::verdict_to_js;
 

@@ -1,8 +1,8 @@
 //! JavaScript glue: converts values and errors, nothing else. Compiled only for wasm32.
 
+mod args;
 #[cfg(feature = "client")]
 pub mod client;
-mod args;
 pub(crate) mod errors;
 #[cfg(feature = "client")]
 mod expected;
