@@ -1,5 +1,5 @@
 //! `verifyPayment`'s arguments into wasm memory in one crossing: the merchant's `expected`
-//! and, when it is a string, the payment's UTF-8 text.
+//! and, when it is a string or a `Uint8Array`, the payment's bytes.
 //!
 //! Reading `expected` through one getter import per property, each value checked by one
 //! more import (`is_undefined`, `is_null`, `as_string`, ...), and the payment by another
@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use super::errors::{coded_error, invalid_expected as invalid};
 use super::input::amount_from_number;
 use crate::amount::Amount;
-use crate::verify::Expected;
+use crate::verify::{Expected, Want, DEFAULT_CURRENCY};
 
 #[wasm_bindgen(inline_js = r#"
 const encoder = new TextEncoder();
@@ -68,14 +68,27 @@ function put(text, at) {
   return i + encoder.encodeInto(text.slice(i), bytes.subarray(at + i)).written;
 }
 
+// Writes `text` (if any) at `end` and its length (or NONE) at `slot`; returns the new end.
+function putText(text, slot, end) {
+  if (text === undefined) {
+    data.setUint32(slot, NONE, true);
+    return end;
+  }
+  const written = put(text, end);
+  data.setUint32(slot, written, true);
+  return end + written;
+}
+
 function finish(next, memory, at, capacity) {
   status = next;
+  // A string's UTF-8 takes up to three bytes per UTF-16 unit (its UTF-16, two).
+  const room = payment === undefined ? 0 : typeof payment === "string" ? 3 * payment.length : payment.length;
   const needed =
-    HEADER + 3 * (len(payment) + merchantUid.length + len(currency) + len(impUid) + len(amountText));
+    HEADER + room + 3 * (merchantUid.length + len(currency) + len(impUid) + len(amountText));
   if (needed > capacity) return -needed;
   views(memory);
   let end = at + HEADER;
-  let units = 0;
+  let kind = 0;
   if (payment !== undefined) {
     if (tail === null || tailAt !== end || tailEnd !== at + capacity) {
       tail = bytes.subarray(end, at + capacity);
@@ -84,9 +97,13 @@ function finish(next, memory, at, capacity) {
       tailEnd = at + capacity;
     }
     let written;
-    if (wideTail !== null) {
+    if (typeof payment !== "string") {
+      bytes.set(payment, end);
+      written = payment.length;
+      kind = 16;
+    } else if (wideTail !== null) {
       written = wideTail.write(payment, 0, "utf16le");
-      units = 8;
+      kind = 8;
     } else {
       written = encoder.encodeInto(payment, tail).written;
     }
@@ -95,18 +112,11 @@ function finish(next, memory, at, capacity) {
   } else {
     data.setUint32(at + 16, NONE, true);
   }
-  const texts = [merchantUid, currency, impUid, amountText];
-  for (let k = 0; k < 4; k++) {
-    const text = texts[k];
-    if (text === undefined) {
-      data.setUint32(at + 4 * k, NONE, true);
-    } else {
-      const written = put(text, end);
-      data.setUint32(at + 4 * k, written, true);
-      end += written;
-    }
-  }
-  data.setUint32(at + 20, flags | units, true);
+  end = putText(merchantUid, at, end);
+  end = putText(currency, at + 4, end);
+  end = putText(impUid, at + 8, end);
+  putText(amountText, at + 12, end);
+  data.setUint32(at + 20, flags | kind, true);
   data.setFloat64(at + 24, amountNumber, true);
   // After a decimal-string amount the rest is read next, and everything written again.
   if (next !== 5) clear(0);
@@ -144,6 +154,15 @@ export function read_rest(expected, memory, at, capacity) {
   }
 }
 
+// As wasm-bindgen's `instanceof` check (which a throwing Symbol.hasInstance makes false).
+function isBytes(value) {
+  try {
+    return value instanceof Uint8Array;
+  } catch (_) {
+    return false;
+  }
+}
+
 function readArgs(given, expected, memory, at, capacity) {
   clear(0);
   if (typeof expected !== "object" || expected === null) return 1;
@@ -165,7 +184,8 @@ function readArgs(given, expected, memory, at, capacity) {
     return 4;
   }
   merchantUid = uid;
-  if (typeof given === "string") payment = given;
+  // A string or a Uint8Array (the caller's bytes, copied) crosses with expected.
+  if (typeof given === "string" || isBytes(given)) payment = given;
   // A decimal string is checked in Rust before the other properties are read.
   if (flags === 4) return finish(5, memory, at, capacity);
   return readRest(expected, memory, at, capacity);
@@ -325,26 +345,32 @@ impl<'b> Header<'b> {
     }
 }
 
-fn text(bytes: Option<&[u8]>) -> Option<String> {
-    bytes
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .map(str::to_owned)
+/// A text `encodeInto` or the ASCII loop wrote (always UTF-8).
+fn text(bytes: Option<&[u8]>) -> Option<&str> {
+    bytes.and_then(|b| std::str::from_utf8(b).ok())
 }
 
-/// `verifyPayment`'s arguments: the result of the string payment's closure, or the
-/// expectation for a payment of another type (read by the caller, outside the buffer: a
-/// `toJSON` may call back into wasm).
+/// `verifyPayment`'s arguments: the result of the closure for a string or `Uint8Array`
+/// payment, or the expectation for a payment of another type (read by the caller, outside
+/// the buffer: a `toJSON` may call back into wasm).
 pub(crate) enum Args<R> {
-    Text(R),
+    Read(R),
     Other(Expected),
 }
 
-/// Reads the merchant's expectation and, when `payment` is a string, calls `on_text` with it
-/// and the payment's UTF-8 text. Errors are those of the client's `expected_from_js`.
+/// A payment as it crossed: a string's UTF-8, or a copy of the caller's bytes.
+pub(crate) enum Given<'a> {
+    Text(&'a [u8]),
+    Bytes(&'a [u8]),
+}
+
+/// Reads the merchant's expectation and, when `payment` is a string or a `Uint8Array`, calls
+/// `on_read` with it and the payment's bytes. Errors are those of the client's
+/// `expected_from_js`.
 pub(crate) fn with_args<R>(
     payment: &JsValue,
     expected: &JsValue,
-    on_text: impl FnOnce(&Expected, &[u8]) -> R,
+    on_read: impl FnOnce(&Want<'_>, Given<'_>) -> R,
 ) -> Result<Args<R>, JsValue> {
     SCRATCH.with(|scratch| {
         let Ok(mut buffer) = scratch.try_borrow_mut() else {
@@ -377,28 +403,29 @@ pub(crate) fn with_args<R>(
             let [payment_text, merchant_uid, currency, imp_uid, _] = header.texts();
             let amount = header.amount().ok_or_else(amount_error)?;
             let flags = header.flags();
-            let mut expected = Expected::new(text(merchant_uid).unwrap_or_default(), amount)
-                .allow_virtual_account_issued(flags & 1 != 0)
-                .allow_sandbox(flags & 2 != 0);
-            if let Some(currency) = text(currency) {
-                expected = expected.with_currency(currency);
-            }
-            if let Some(imp_uid) = text(imp_uid) {
-                expected = expected.with_imp_uid(imp_uid);
-            }
-            expected.validate()?;
+            let want = Want {
+                merchant_uid: text(merchant_uid).unwrap_or_default(),
+                amount: &amount,
+                currency: text(currency).unwrap_or(DEFAULT_CURRENCY),
+                imp_uid: text(imp_uid),
+                allow_virtual_account_issued: flags & 1 != 0,
+                allow_sandbox: flags & 2 != 0,
+            };
+            want.validate()?;
             let Some(payment_text) = payment_text else {
-                return Ok(Args::Other(expected));
+                return Ok(Args::Other(want.to_expected()));
             };
             let result = if flags & 8 != 0 {
-                as_utf8(payment_text, |text| on_text(&expected, text))
+                as_utf8(payment_text, |text| on_read(&want, Given::Text(text)))
+            } else if flags & 16 != 0 {
+                on_read(&want, Given::Bytes(payment_text))
             } else {
-                on_text(&expected, payment_text)
+                on_read(&want, Given::Text(payment_text))
             };
             if buffer.len() > KEPT_CAPACITY {
                 *buffer = Vec::new();
             }
-            Ok(Args::Text(result))
+            Ok(Args::Read(result))
         })
     })
 }

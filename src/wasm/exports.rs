@@ -5,7 +5,7 @@ use js_sys::{Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::args::{with_args, Args};
+use super::args::{with_args, Args, Given};
 use super::errors::coded_error;
 use super::input::json_bytes;
 use super::verdict::verdict_to_js;
@@ -87,25 +87,24 @@ pub fn verify_payment(
     payment: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
-    // `expected`, and the payment when it is a string, cross in one call (see `super::args`);
-    // the lazy `payment` reads the string again, which cannot have changed.
-    let args = with_args(&payment, &expected, |expected, text| {
-        crate::verify_payment_json(text, expected)
+    // `expected`, and the payment when it is a string or bytes, cross in one call (see
+    // `super::args`); the lazy `payment` reads the string again, which cannot have changed,
+    // or the caller's bytes, checked by a fingerprint.
+    let args = with_args(&payment, &expected, |expected, given| match given {
+        Given::Text(text) => {
+            crate::verify::verify_json(text, expected).map(|verdict| (verdict, JsValue::UNDEFINED))
+        }
+        Given::Bytes(bytes) => crate::verify::verify_json(bytes, expected)
+            .map(|verdict| (verdict, JsValue::from_f64(digest(bytes)))),
     })?;
     let (verdict, digest) = match args {
-        Args::Text(verdict) => (verdict?, JsValue::UNDEFINED),
+        Args::Read(read) => read?,
         Args::Other(expected) => {
-            if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {
-                let bytes = bytes.to_vec();
-                let verdict = crate::verify_payment_json(&bytes, &expected)?;
-                (verdict, JsValue::from_f64(digest(&bytes)))
-            } else {
-                let bytes = json_bytes(&payment)?;
-                (
-                    crate::verify_payment_json(&bytes, &expected)?,
-                    JsValue::UNDEFINED,
-                )
-            }
+            let bytes = json_bytes(&payment)?;
+            (
+                crate::verify_payment_json(&bytes, &expected)?,
+                JsValue::UNDEFINED,
+            )
         }
     };
     LAZY_PAYMENT.with(|parse| verdict_to_js(&verdict, &payment, &digest, parse))

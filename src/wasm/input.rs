@@ -73,7 +73,7 @@ pub(crate) fn amount_from_number(
     // JavaScript, without two crossings and a string.
     if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
         #[allow(clippy::cast_possible_truncation)]
-        return Amount::parse(&(number as i64).to_string());
+        return Some(Amount::from_i64(number as i64));
     }
     Amount::parse(&js_text()?)
 }

@@ -32,6 +32,20 @@ test("verifyPayment accepts the matching order from a string, bytes or an object
   }
 });
 
+test("bytes cross as they are: views at an offset, Node Buffers, big and empty ones", () => {
+  const encoded = new TextEncoder().encode(cardPaid);
+  const padded = new Uint8Array(encoded.length + 7);
+  padded.set(encoded, 3);
+  const big = new TextEncoder().encode(JSON.stringify({ ...JSON.parse(cardPaid).response, custom_data: "가".repeat(100_000) }));
+  for (const input of [padded.subarray(3, 3 + encoded.length), Buffer.from(cardPaid), big, encoded]) {
+    const verdict = verifyPayment(input, order);
+    assert.equal(verdict.ok, true, `${input.constructor.name} of ${input.length} bytes at ${input.byteOffset}`);
+    assert.equal(verdict.payment.merchant_uid, "57008833-33004");
+  }
+  assertCoded(() => verifyPayment(new Uint8Array(0), order), "INVALID_JSON", "");
+  assertCoded(() => verifyPayment(padded, order), "INVALID_JSON", "");
+});
+
 test("a verdict's payment is the verified one, or an error if the caller's bytes changed", () => {
   const bytes = new TextEncoder().encode(cardPaid);
   const readFirst = verifyPayment(bytes, order);
