@@ -26,16 +26,103 @@ const MAX_EXPONENT: i64 = 400;
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Amount {
     /// Canonical text: optional `-`, no leading zeros, no trailing fraction zeros, no exponent.
-    canonical: Box<str>,
+    canonical: Canonical,
+}
+
+/// The canonical text, in place when it is short (every amount seen in practice: a verify
+/// reads three amounts, and allocating each was a few percent of it), else on the heap.
+/// Equal texts are always stored alike, so the derived comparisons compare the texts.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Canonical {
+    /// The text's length and its bytes, zeros after them.
+    Short(u8, [u8; SHORT]),
+    Long(Box<str>),
+}
+
+/// The longest text kept in place.
+const SHORT: usize = 22;
+
+impl Canonical {
+    fn new(text: &str) -> Canonical {
+        let mut bytes = [0; SHORT];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(slot), Ok(len)) => {
+                slot.copy_from_slice(text.as_bytes());
+                Canonical::Short(len, bytes)
+            }
+            _ => Canonical::Long(text.into()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Canonical::Short(len, bytes) => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Canonical::Long(text) => text.as_bytes(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // A prefix of the bytes copied from a `&str`, ending where that text ended.
+            Canonical::Short(..) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            Canonical::Long(text) => text,
+        }
+    }
+}
+
+impl std::ops::Deref for Canonical {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 impl Amount {
     /// Parses a decimal number in JSON number syntax (leading zeros tolerated).
     /// Returns `None` for anything that is not a finite decimal number.
     pub fn parse(text: &str) -> Option<Amount> {
+        if let Some(canonical) = plain_integer(text) {
+            return Some(Amount {
+                canonical: Canonical::new(canonical),
+            });
+        }
         canonicalise(text).map(|canonical| Amount {
-            canonical: canonical.into_boxed_str(),
+            canonical: Canonical::new(&canonical),
         })
+    }
+
+    /// A whole number, without a string in between.
+    #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+    pub(crate) fn from_i64(value: i64) -> Amount {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = value.unsigned_abs();
+        loop {
+            at -= 1;
+            if let Some(digit) = digits.get_mut(at) {
+                *digit = b'0' + (rest % 10) as u8;
+            }
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let mut bytes = [0; SHORT];
+        let mut len = 0;
+        for &byte in (value < 0)
+            .then_some(&b'-')
+            .into_iter()
+            .chain(digits.get(at..).unwrap_or_default())
+        {
+            if let Some(slot) = bytes.get_mut(len) {
+                *slot = byte;
+                len += 1;
+            }
+        }
+        Amount {
+            canonical: Canonical::Short(len as u8, bytes),
+        }
     }
 
     /// Converts a finite `f64` through its shortest round-trip decimal form
@@ -50,23 +137,23 @@ impl Amount {
     /// Zero.
     pub fn zero() -> Amount {
         Amount {
-            canonical: "0".into(),
+            canonical: Canonical::new("0"),
         }
     }
 
     /// The canonical decimal text, e.g. `"10.1"`, `"-3"`, `"0"`.
     pub fn as_str(&self) -> &str {
-        &self.canonical
+        self.canonical.as_str()
     }
 
     /// Whether the amount is exactly zero.
     pub fn is_zero(&self) -> bool {
-        &*self.canonical == "0"
+        self.canonical.as_bytes() == b"0"
     }
 
     /// Whether the amount is below zero.
     pub fn is_negative(&self) -> bool {
-        self.canonical.starts_with('-')
+        self.canonical.as_bytes().first() == Some(&b'-')
     }
 
     /// The amount as an `i64` when it is whole and fits.
@@ -103,13 +190,13 @@ impl Amount {
 
 impl fmt::Debug for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Amount({})", self.canonical)
+        write!(f, "Amount({})", self.as_str())
     }
 }
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.canonical)
+        f.write_str(self.as_str())
     }
 }
 
@@ -135,19 +222,20 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-/// Normalises a decimal literal (`-?digits(.digits)?([eE][+-]?digits)?`).
-fn canonicalise(text: &str) -> Option<String> {
-    // Fast path: a plain integer without leading zeros (how PortOne sends KRW) is canonical.
+/// A plain integer without leading zeros (how PortOne sends KRW) is its own canonical text
+/// (`-0` is `0`).
+fn plain_integer(text: &str) -> Option<&str> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let plain = !unsigned.is_empty()
         && unsigned.bytes().all(|b| b.is_ascii_digit())
         && (!unsigned.starts_with('0') || unsigned == "0");
-    if plain {
-        return Some(if unsigned == "0" {
-            "0".to_owned()
-        } else {
-            text.to_owned()
-        });
+    plain.then_some(if unsigned == "0" { "0" } else { text })
+}
+
+/// Normalises a decimal literal (`-?digits(.digits)?([eE][+-]?digits)?`).
+fn canonicalise(text: &str) -> Option<String> {
+    if let Some(canonical) = plain_integer(text) {
+        return Some(canonical.to_owned());
     }
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -252,6 +340,23 @@ mod tests {
             assert_eq!(canon(bad), None, "{bad:?}");
         }
         assert_eq!(Amount::from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn short_and_long_texts_compare_alike() {
+        let long = format!("1{}", "0".repeat(40));
+        assert_eq!(canon(&long).as_deref(), Some(long.as_str()));
+        assert_eq!(Amount::parse(&long), Amount::parse(&format!("{long}.000")));
+        assert_ne!(Amount::parse(&long), Amount::parse("1"));
+        for value in [0, 7, -7, 1004, i64::MAX, i64::MIN, -1_000_000] {
+            assert_eq!(
+                Amount::from_i64(value),
+                Amount::parse(&value.to_string()).unwrap()
+            );
+            assert_eq!(Amount::from_i64(value).as_str(), value.to_string());
+        }
+        assert!(Amount::from_i64(0).is_zero() && !Amount::from_i64(-1).is_zero());
+        assert!(Amount::from_i64(-1).is_negative() && !Amount::zero().is_negative());
     }
 
     #[test]

@@ -40,6 +40,8 @@ mod json_writer;
 mod lenient;
 pub(crate) mod parse;
 pub mod types;
+#[cfg(all(feature = "fast-verify", any(test, target_arch = "wasm32")))]
+mod utf16;
 mod verify;
 /// The JavaScript exports (`parsePayment`, `verifyPayment`, …); public so wasm tests can call
 /// them directly. Compiled only for wasm32.

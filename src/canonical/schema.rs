@@ -117,8 +117,13 @@ impl Schema {
     /// The index of `key`, trying `hint` (the field after the previous one) first, then a
     /// hash table: one comparison whatever order the keys come in (a linear scan cost 54 per
     /// key when a sender sorts its keys, a binary search six).
-    pub(crate) fn find(&self, key: &str, hint: usize) -> Option<usize> {
-        if self.fields.get(hint).is_some_and(|f| f.name == key) {
+    pub(crate) fn find(&self, key: impl AsRef<[u8]>, hint: usize) -> Option<usize> {
+        let key = key.as_ref();
+        if self
+            .fields
+            .get(hint)
+            .is_some_and(|f| f.name.as_bytes() == key)
+        {
             return Some(hint);
         }
         let table = self.by_name.get_or_init(|| {
@@ -138,7 +143,9 @@ impl Schema {
         for _ in 0..TABLE {
             match table.get(slot).copied() {
                 None | Some(EMPTY) => return None,
-                Some(index) if self.name(index) == key => return Some(usize::from(index)),
+                Some(index) if self.name(index).as_bytes() == key => {
+                    return Some(usize::from(index))
+                }
                 Some(_) => slot = (slot + 1) % TABLE,
             }
         }
@@ -151,9 +158,9 @@ const TABLE: usize = 128;
 const EMPTY: u8 = u8::MAX;
 
 /// FNV-1a of the key, reduced to a table slot.
-fn hash(key: &str) -> usize {
+fn hash(key: impl AsRef<[u8]>) -> usize {
     let mut hash: u32 = 0x811c_9dc5;
-    for byte in key.bytes() {
+    for &byte in key.as_ref() {
         hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
     }
     (hash as usize) % TABLE

@@ -44,8 +44,11 @@ pub struct Expected {
     pub allow_sandbox: bool,
 }
 
+/// The currency when none is given.
+pub(crate) const DEFAULT_CURRENCY: &str = "KRW";
+
 fn default_currency() -> String {
-    "KRW".to_owned()
+    DEFAULT_CURRENCY.to_owned()
 }
 
 impl Expected {
@@ -107,6 +110,51 @@ impl Expected {
     /// # Errors
     /// `INVALID_ARGUMENT` for an empty `merchantUid` or currency, or a negative amount.
     pub fn validate(&self) -> Result<(), ParseError> {
+        self.want().validate()
+    }
+
+    /// The expectation as the rules read it.
+    pub(crate) fn want(&self) -> Want<'_> {
+        Want {
+            merchant_uid: &self.merchant_uid,
+            amount: &self.amount,
+            currency: &self.currency,
+            imp_uid: self.imp_uid.as_deref(),
+            allow_virtual_account_issued: self.allow_virtual_account_issued,
+            allow_sandbox: self.allow_sandbox,
+        }
+    }
+}
+
+/// An [`Expected`] as the rules read it, borrowed: the JS glue builds one straight from the
+/// caller's strings in wasm memory (copying them into an `Expected` was a few percent of a
+/// verify).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Want<'a> {
+    pub merchant_uid: &'a str,
+    pub amount: &'a Amount,
+    pub currency: &'a str,
+    pub imp_uid: Option<&'a str>,
+    pub allow_virtual_account_issued: bool,
+    pub allow_sandbox: bool,
+}
+
+impl Want<'_> {
+    /// An owned copy.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn to_expected(self) -> Expected {
+        Expected {
+            merchant_uid: self.merchant_uid.to_owned(),
+            amount: self.amount.clone(),
+            currency: self.currency.to_owned(),
+            imp_uid: self.imp_uid.map(str::to_owned),
+            allow_virtual_account_issued: self.allow_virtual_account_issued,
+            allow_sandbox: self.allow_sandbox,
+        }
+    }
+
+    /// See [`Expected::validate`].
+    pub(crate) fn validate(&self) -> Result<(), ParseError> {
         let invalid = |path: &str, message: &str| {
             Err(ParseError::new(ErrorCode::InvalidArgument, path, message).within("expected"))
         };

@@ -9,6 +9,9 @@ mod rules;
 mod verdict;
 
 pub use expected::Expected;
+pub(crate) use expected::Want;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use expected::DEFAULT_CURRENCY;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use verdict::failures_json;
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
@@ -32,7 +35,7 @@ use crate::types::PaymentAnnotation;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdict {
-    rules::judge(&payment.facts(), expected)
+    rules::judge(&payment.facts(), &expected.want())
 }
 
 /// Parses and verifies in one step, reading only the fields the verdict needs (fast path for
@@ -42,12 +45,18 @@ pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdi
 /// The same errors as [`parse_payment`] for input that cannot be judged at all; the
 /// expectation is assumed valid (see [`Expected::validate`]).
 pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict, ParseError> {
+    verify_json(input, &expected.want())
+}
+
+/// [`verify_payment_json`] for a borrowed expectation.
+pub(crate) fn verify_json(input: &[u8], expected: &Want<'_>) -> Result<Verdict, ParseError> {
     #[cfg(feature = "fast-verify")]
-    if let Some(facts) = canonical::read_payment_fast(input)
-        .as_ref()
-        .and_then(|c| c.facts())
+    if let Some(verdict) = canonical::read_payment_fast(input, |captures| {
+        captures.facts().map(|facts| rules::judge(&facts, expected))
+    })
+    .flatten()
     {
-        return Ok(rules::judge(&facts, expected));
+        return Ok(verdict);
     }
     let read = canonical::read_payment(canonical::utf8(input)?, false)?;
     judge(&read.captures, expected)
@@ -70,10 +79,10 @@ pub(crate) fn verify_and_write(
     expected: &Expected,
 ) -> Result<(Verdict, String), ParseError> {
     let read = canonical::read_payment(canonical::utf8(input)?, true)?;
-    Ok((judge(&read.captures, expected)?, read.json))
+    Ok((judge(&read.captures, &expected.want())?, read.json))
 }
 
-fn judge(captures: &canonical::Captures<'_>, expected: &Expected) -> Result<Verdict, ParseError> {
+fn judge(captures: &canonical::Captures<'_>, expected: &Want<'_>) -> Result<Verdict, ParseError> {
     match captures.facts() {
         Some(facts) => Ok(rules::judge(&facts, expected)),
         // The reader refuses a payment without its required fields; this is unreachable.

@@ -1,12 +1,12 @@
 //! The checks that decide whether a payment matches an order.
 
-use super::expected::Expected;
+use super::expected::Want;
 use super::facts::PaymentFacts;
 use super::verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 
 /// Runs every check and lists every failure; verified only when none fails.
-pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict {
+pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict {
     let mut failures = Vec::new();
     let mut fail = |code, field: &str, want: Observed, got: Observed, message: String| {
         failures.push(Failure {
@@ -22,12 +22,12 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
         fail(
             FailureCode::MerchantUidMismatch,
             "merchant_uid",
-            text(&expected.merchant_uid),
+            text(expected.merchant_uid),
             text(payment.merchant_uid),
             "the payment belongs to another order".to_owned(),
         );
     }
-    if let Some(imp_uid) = &expected.imp_uid {
+    if let Some(imp_uid) = expected.imp_uid {
         if payment.imp_uid != imp_uid {
             fail(
                 FailureCode::ImpUidMismatch,
@@ -38,11 +38,11 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
             );
         }
     }
-    if payment.amount != &expected.amount {
+    if payment.amount != expected.amount {
         fail(
             FailureCode::AmountMismatch,
             "amount",
-            amount(&expected.amount),
+            amount(expected.amount),
             amount(payment.amount),
             format!(
                 "amount is {}, the order costs {}",
@@ -57,7 +57,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Expected) -> Verdict 
         fail(
             FailureCode::CurrencyMismatch,
             "currency",
-            text(&expected.currency),
+            text(expected.currency),
             payment.currency.map_or(Observed::Absent, text),
             format!(
                 "currency is {}, the order is in {}",

@@ -16,6 +16,16 @@ pub(crate) fn coded_error(code: &str, message: &str, path: Option<&str>) -> Erro
     err
 }
 
+/// `INVALID_ARGUMENT` for the property `field` of `expected`.
+pub(crate) fn invalid_expected(field: &str, message: &str) -> JsValue {
+    coded_error(
+        "INVALID_ARGUMENT",
+        message,
+        Some(&format!("expected.{field}")),
+    )
+    .into()
+}
+
 /// Sets a property; setting on a fresh `Error` cannot fail, and if it did the error would
 /// still be thrown, only without that property.
 pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {

@@ -1,22 +1,14 @@
 //! Reads the merchant's expectation straight off the JS object through property getters
 //! (no JSON round trip, no key strings crossing the boundary), with the same rules and error
-//! paths as [`Expected::from_json`].
+//! paths as [`Expected::from_json`]. For the client; `verifyPayment` reads it in one
+//! crossing (`super::args`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::errors::coded_error;
+use super::errors::{coded_error, invalid_expected as invalid};
 use super::input::amount_from_js;
 use crate::verify::Expected;
-
-fn invalid(field: &str, message: &str) -> JsValue {
-    coded_error(
-        "INVALID_ARGUMENT",
-        message,
-        Some(&format!("expected.{field}")),
-    )
-    .into()
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -55,7 +47,9 @@ fn flag(value: JsValue, key: &str) -> Result<bool, JsValue> {
         .ok_or_else(|| invalid(key, &format!("{key} must be a boolean")))
 }
 
-/// `{ merchantUid, amount, currency?, impUid?, allowVirtualAccountIssued?, allowSandbox? }`.
+/// `{ merchantUid, amount, currency?, impUid?, allowVirtualAccountIssued?, allowSandbox? }`,
+/// for the client (`verifyPayment` reads it in one crossing: see `super::args`, which keeps
+/// to the same order and errors).
 pub(crate) fn expected_from_js(object: &JsValue) -> Result<Expected, JsValue> {
     if !object.is_object() {
         let message = "expected must be an object like { merchantUid, amount }";

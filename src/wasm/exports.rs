@@ -1,14 +1,13 @@
 //! The exported functions: `parseRequestPayResponse`, `parseRedirectQuery`, `parsePayment`,
 //! `verifyPayment`. Each converts its arguments, calls the pure core and converts back.
 
-use js_sys::{JsString, Reflect, Uint8Array, JSON};
+use js_sys::{Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::args::{with_args, Args, Given};
 use super::errors::coded_error;
-use super::expected::expected_from_js;
 use super::input::json_bytes;
-use super::utf8::with_utf8;
 use super::verdict::verdict_to_js;
 
 /// Parses an `IMP.request_pay` callback payload (the object, or its JSON string or bytes)
@@ -88,24 +87,25 @@ pub fn verify_payment(
     payment: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let expected = expected_from_js(&expected)?;
-    // Strings cross by one `encodeInto` into a reused buffer (see `super::utf8`); the lazy
-    // `payment` reads the string again, which cannot have changed.
-    let (verdict, digest) = if let Some(text) = payment.dyn_ref::<JsString>() {
-        (
-            with_utf8(text, |bytes| crate::verify_payment_json(bytes, &expected))?,
-            JsValue::UNDEFINED,
-        )
-    } else if let Some(bytes) = payment.dyn_ref::<Uint8Array>() {
-        let bytes = bytes.to_vec();
-        let verdict = crate::verify_payment_json(&bytes, &expected)?;
-        (verdict, JsValue::from_f64(digest(&bytes)))
-    } else {
-        let bytes = json_bytes(&payment)?;
-        (
-            crate::verify_payment_json(&bytes, &expected)?,
-            JsValue::UNDEFINED,
-        )
+    // `expected`, and the payment when it is a string or bytes, cross in one call (see
+    // `super::args`); the lazy `payment` reads the string again, which cannot have changed,
+    // or the caller's bytes, checked by a fingerprint.
+    let args = with_args(&payment, &expected, |expected, given| match given {
+        Given::Text(text) => {
+            crate::verify::verify_json(text, expected).map(|verdict| (verdict, JsValue::UNDEFINED))
+        }
+        Given::Bytes(bytes) => crate::verify::verify_json(bytes, expected)
+            .map(|verdict| (verdict, JsValue::from_f64(digest(bytes)))),
+    })?;
+    let (verdict, digest) = match args {
+        Args::Read(read) => read?,
+        Args::Other(expected) => {
+            let bytes = json_bytes(&payment)?;
+            (
+                crate::verify_payment_json(&bytes, &expected)?,
+                JsValue::UNDEFINED,
+            )
+        }
     };
     LAZY_PAYMENT.with(|parse| verdict_to_js(&verdict, &payment, &digest, parse))
 }

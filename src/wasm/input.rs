@@ -49,19 +49,31 @@ pub(crate) fn json_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
 
 /// An amount from JavaScript: a finite number (through the engine's own shortest decimal
 /// form, the digits `JSON.stringify` prints) or a decimal string.
+#[cfg(feature = "client")]
 pub(crate) fn amount_from_js(value: &JsValue) -> Option<Amount> {
     if let Some(number) = value.as_f64() {
-        if !number.is_finite() {
-            return None;
-        }
-        // A whole number below 2^53 (every KRW amount) prints the same digits in Rust as in
-        // JavaScript, without two crossings and a string.
-        if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
-            #[allow(clippy::cast_possible_truncation)]
-            return Amount::parse(&(number as i64).to_string());
-        }
-        let text = js_sys::Number::from(number).to_string_with_radix(10).ok()?;
-        return Amount::parse(&String::from(text));
+        return amount_from_number(number, || {
+            let text = js_sys::Number::from(number).to_string_with_radix(10).ok()?;
+            Some(String::from(text))
+        });
     }
     Amount::parse(value.as_string()?.trim())
+}
+
+/// An amount from a JavaScript number; `js_text` is the engine's shortest decimal form of
+/// it, asked for only when Rust cannot print the same digits itself.
+pub(crate) fn amount_from_number(
+    number: f64,
+    js_text: impl FnOnce() -> Option<String>,
+) -> Option<Amount> {
+    if !number.is_finite() {
+        return None;
+    }
+    // A whole number below 2^53 (every KRW amount) prints the same digits in Rust as in
+    // JavaScript, without two crossings and a string.
+    if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        return Some(Amount::from_i64(number as i64));
+    }
+    Amount::parse(&js_text()?)
 }

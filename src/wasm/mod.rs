@@ -1,15 +1,16 @@
 //! JavaScript glue: converts values and errors, nothing else. Compiled only for wasm32.
 
+mod args;
 #[cfg(feature = "client")]
 pub mod client;
 pub(crate) mod errors;
+#[cfg(feature = "client")]
 mod expected;
 mod exports;
 pub use exports::{
     parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
 };
 pub(crate) mod input;
-mod utf8;
 mod verdict;
 #[cfg(feature = "webhook")]
 mod webhook;

@@ -32,6 +32,20 @@ test("verifyPayment accepts the matching order from a string, bytes or an object
   }
 });
 
+test("bytes cross as they are: views at an offset, Node Buffers, big and empty ones", () => {
+  const encoded = new TextEncoder().encode(cardPaid);
+  const padded = new Uint8Array(encoded.length + 7);
+  padded.set(encoded, 3);
+  const big = new TextEncoder().encode(JSON.stringify({ ...JSON.parse(cardPaid).response, custom_data: "가".repeat(100_000) }));
+  for (const input of [padded.subarray(3, 3 + encoded.length), Buffer.from(cardPaid), big, encoded]) {
+    const verdict = verifyPayment(input, order);
+    assert.equal(verdict.ok, true, `${input.constructor.name} of ${input.length} bytes at ${input.byteOffset}`);
+    assert.equal(verdict.payment.merchant_uid, "57008833-33004");
+  }
+  assertCoded(() => verifyPayment(new Uint8Array(0), order), "INVALID_JSON", "");
+  assertCoded(() => verifyPayment(padded, order), "INVALID_JSON", "");
+});
+
 test("a verdict's payment is the verified one, or an error if the caller's bytes changed", () => {
   const bytes = new TextEncoder().encode(cardPaid);
   const readFirst = verifyPayment(bytes, order);
@@ -67,6 +81,94 @@ test("strings of any size and script cross into wasm intact, one after another",
     assert.equal(verdict.payment.name, name);
   }
   assert.equal(verifyPayment(big, order).payment.custom_data.length, 150_000);
+});
+
+test("expected is read property by property in one order, stopping at the first bad one", () => {
+  // Records which properties verifyPayment reads, and in which order.
+  const recording = (target) => {
+    const reads = [];
+    const proxy = new Proxy(target, { get: (object, key) => (reads.push(key), object[key]) });
+    return { proxy, reads };
+  };
+  const all = ["merchantUid", "amount", "allowVirtualAccountIssued", "allowSandbox", "currency", "impUid"];
+  const m = "57008833-33004";
+  const bad = (path, message) => ({ path: `expected.${path}`, message });
+  for (const [expected, error, expectedReads] of [
+    [{ merchantUid: m, amount: 1004 }, null, all],
+    [{ merchantUid: m, amount: "1004", currency: "KRW", impUid: "imp_347242536261" }, null, all],
+    [{ merchantUid: m, amount: " 1004.0 ", allowSandbox: null, currency: undefined }, null, all],
+    [{}, bad("merchantUid", "merchantUid is required"), ["merchantUid"]],
+    [{ merchantUid: null, amount: 1 }, bad("merchantUid", "merchantUid is required"), ["merchantUid"]],
+    [{ merchantUid: 7, amount: 1 }, bad("merchantUid", "merchantUid must be a string"), ["merchantUid"]],
+    ...[undefined, Number.NaN, Infinity, "abc", "", {}, 10n].map((amount) => [
+      { merchantUid: m, amount, allowSandbox: "no" },
+      bad("amount", "amount must be a finite number or a decimal string"),
+      ["merchantUid", "amount"],
+    ]),
+    [{ merchantUid: m, amount: 1, allowVirtualAccountIssued: "yes", allowSandbox: 1 },
+      bad("allowVirtualAccountIssued", "allowVirtualAccountIssued must be a boolean"), all.slice(0, 3)],
+    [{ merchantUid: m, amount: "1", allowSandbox: 1, currency: 2 },
+      bad("allowSandbox", "allowSandbox must be a boolean"), all.slice(0, 4)],
+    [{ merchantUid: m, amount: 1, currency: 2, impUid: 3 }, bad("currency", "currency must be a string"), all.slice(0, 5)],
+    [{ merchantUid: m, amount: 1, impUid: 3 }, bad("impUid", "impUid must be a string"), all],
+    [{ merchantUid: "", amount: -1, currency: " " }, bad("merchantUid", "merchantUid must not be empty"), all],
+    [{ merchantUid: m, amount: -1, currency: " " }, bad("amount", "amount must not be negative"), all],
+    [{ merchantUid: m, amount: "-0.5" }, bad("amount", "amount must not be negative"), all],
+    [{ merchantUid: m, amount: 1, currency: " " }, bad("currency", "currency must not be empty"), all],
+  ]) {
+    const { proxy, reads } = recording(expected);
+    const label = JSON.stringify(expected, (_, value) => (typeof value === "bigint" ? `${value}n` : value));
+    if (error === null) {
+      assert.equal(typeof verifyPayment(cardPaid, proxy).ok, "boolean", label);
+    } else {
+      assert.throws(() => verifyPayment(cardPaid, proxy), (err) => {
+        assert.equal(err.name, "PortOneVerifyError", label);
+        assert.equal(err.code, "INVALID_ARGUMENT", label);
+        assert.equal(err.path, error.path, label);
+        assert.equal(err.message, error.message, label);
+        return true;
+      });
+    }
+    assert.deepEqual(reads, expectedReads, `${label}: the properties read, in order`);
+  }
+  for (const expected of [null, "order", 42, () => {}]) {
+    assertCoded(() => verifyPayment(cardPaid, expected), "INVALID_ARGUMENT", "expected");
+  }
+  // The payment is judged only once expected is good, whatever its type.
+  assertCoded(() => verifyPayment(42, { merchantUid: m, amount: "x" }), "INVALID_ARGUMENT", "expected.amount");
+  assertCoded(() => verifyPayment(42, { merchantUid: m, amount: 1 }), "INVALID_INPUT", "");
+});
+
+test("an exception thrown by a getter of expected reaches the caller, and the next call works", () => {
+  const boom = new Error("boom");
+  for (const key of ["merchantUid", "amount", "allowSandbox", "impUid"]) {
+    const expected = { ...order, amount: key === "impUid" ? "1004" : 1004 };
+    Object.defineProperty(expected, key, { get() { throw boom; } });
+    assert.throws(() => verifyPayment(cardPaid, expected), (err) => err === boom, key);
+    assert.equal(verifyPayment(cardPaid, order).ok, true, `after ${key}`);
+  }
+});
+
+test("a string payment's text reaches the verdict exactly as TextEncoder encodes it", () => {
+  // The edge build may take a string as its UTF-16 code units and transcode them itself
+  // (src/utf16.rs): every script, lone surrogates (U+FFFD, as TextEncoder), pairs split
+  // around its 16-unit steps, at every alignment of the text.
+  const pieces = ["a", "0", "-", " ", "é", "ß", "가", "힣", "中", "🥕", "\ud800", "\udfff", "\ud83e", "\udd55", "\u07ff", "\u0800", "\uffff"];
+  let seed = 7;
+  const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const payment = JSON.parse(cardPaid).response;
+  for (let round = 0; round < 200; round++) {
+    const uid = Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]).join("");
+    const pad = "x".repeat(random(17));
+    // The raw text (JSON.stringify would escape the lone surrogates).
+    const text = JSON.stringify({ ...payment, pg_tid: pad, merchant_uid: "@" }).replace('"@"', `"${uid}"`);
+    const wellFormed = uid.toWellFormed();
+    const same = verifyPayment(text, { merchantUid: uid, amount: 1004 });
+    assert.equal(same.ok, true, JSON.stringify(uid));
+    const other = verifyPayment(text, { merchantUid: "other", amount: 1004 });
+    assert.equal(other.failures[0].actual, wellFormed, JSON.stringify(uid));
+    assert.equal(other.payment.merchant_uid, wellFormed);
+  }
 });
 
 test("whole and fractional amounts in expected compare exactly", () => {
