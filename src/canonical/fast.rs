@@ -17,6 +17,7 @@ use super::reader::{check_value, Captured, Captures};
 use super::scalar::{scalar, Shape};
 use super::scan::{Key, Scan};
 use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
+use crate::amount::Amount;
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
 /// the jiter reader. (The values are lent rather than returned: moving them out cost more
@@ -147,6 +148,14 @@ fn judge<'j>(
             Some(())
         }
         (Kind::Int | Kind::Any, b'n') | (Kind::Any, _) => Some(()),
+        // A number amount, as the reader reads it.
+        (Kind::Amount, b'-' | b'0'..=b'9') => {
+            let amount = Amount::parse(std::str::from_utf8(raw).ok()?)?;
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Amount(amount));
+            }
+            Some(())
+        }
         _ => judge_text(field, std::str::from_utf8(raw).ok()?, captures),
     }
 }
