@@ -9,6 +9,7 @@
 
 /// Writes the UTF-8 of the UTF-16LE code units in `units` (an odd last byte is ignored) to
 /// the start of `out`, which must hold [`capacity`] bytes; returns how many it wrote.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub(crate) fn utf16_to_utf8(units: &[u8], out: &mut [u8]) -> usize {
     let count = units.len() / 2;
     let (mut read, mut written) = (0, 0);
@@ -89,6 +90,8 @@ fn tail(bits: u16) -> u8 {
 /// steps of them are ASCII; returns the new positions. On wasm32 with SIMD (the only wasm
 /// build with this module is the edge build, for engines that all have it).
 #[cfg(target_arch = "wasm32")]
+#[target_feature(enable = "simd128")]
+#[inline]
 fn ascii_run(units: &[u8], out: &mut [u8], read: usize, written: usize) -> (usize, usize) {
     simd::ascii_run(units, out, read, written)
 }
@@ -132,6 +135,7 @@ mod simd {
 
     /// [`super::ascii_run`], sixteen units (two vectors) into sixteen bytes at a time.
     #[target_feature(enable = "simd128")]
+    #[inline]
     pub(super) fn ascii_run(
         units: &[u8],
         out: &mut [u8],

@@ -17,6 +17,7 @@ use super::reader::{check_value, Captured, Captures};
 use super::scalar::{scalar, Shape};
 use super::scan::{Key, Scan};
 use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
+use crate::amount::Amount;
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
 /// the jiter reader. (The values are lent rather than returned: moving them out cost more
@@ -79,8 +80,9 @@ impl<'j> Payment<'j> {
 
     /// Reads the value of the field at `index` (`None`: an unknown key); any problem is
     /// `None` (and so a fallback).
+    #[inline(always)]
     fn field(&mut self, index: Option<usize>, scan: &mut Scan<'j>) -> Option<()> {
-        let raw = scan.value()?;
+        let (raw, escaped) = scan.token()?;
         let Some(index) = index else {
             return Some(()); // an unknown field: any valid JSON
         };
@@ -91,7 +93,7 @@ impl<'j> Payment<'j> {
         }
         self.seen |= bit;
         self.hint = index + 1;
-        judge(field, raw, &mut self.captures)
+        judge(field, raw, escaped, &mut self.captures)
     }
 
     /// The kept values when every required field was there.
@@ -103,9 +105,24 @@ impl<'j> Payment<'j> {
 
 /// Checks one known field's value by the reader's rules, keeping it when asked. `raw` is a
 /// whole JSON value, checked as such and as UTF-8 by [`Scan::value`].
-fn judge<'j>(field: &Field, raw: &'j [u8], captures: &mut Captures<'j>) -> Option<()> {
+#[inline(always)]
+fn judge<'j>(
+    field: &Field,
+    raw: &'j [u8],
+    escaped: bool,
+    captures: &mut Captures<'j>,
+) -> Option<()> {
     let first = *raw.first()?;
     match (field.kind, first) {
+        // A kept text without escapes is the characters between the quotes.
+        (Kind::Text, b'"') if !escaped => {
+            if let Some(capture) = field.capture {
+                let inner = raw.get(1..raw.len() - 1)?;
+                let text = std::str::from_utf8(inner).ok()?;
+                captures.keep(capture, Captured::Text(Cow::Borrowed(text)));
+            }
+            Some(())
+        }
         // The common cases, settled on the bytes: any string, number or boolean is a text
         // (a code is read as one); a plain integer of up to 18 digits fits an `i64`; an empty
         // list or `null` is empty; any value is an `Any`.
@@ -123,18 +140,28 @@ fn judge<'j>(field: &Field, raw: &'j [u8], captures: &mut Captures<'j>) -> Optio
             }
             Some(())
         }
-        (Kind::Texts | Kind::List(_), b'[') if raw == b"[]" => Some(()),
+        // Two bytes of valid JSON starting with `[` are `[]`.
+        (Kind::Texts | Kind::List(_), b'[') if raw.len() == 2 => Some(()),
         (Kind::Text | Kind::Code | Kind::Texts | Kind::List(_) | Kind::Object(_), b'n')
             if !field.required =>
         {
             Some(())
         }
         (Kind::Int | Kind::Any, b'n') | (Kind::Any, _) => Some(()),
+        // A number amount, as the reader reads it.
+        (Kind::Amount, b'-' | b'0'..=b'9') => {
+            let amount = Amount::parse(std::str::from_utf8(raw).ok()?)?;
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Amount(amount));
+            }
+            Some(())
+        }
         _ => judge_text(field, std::str::from_utf8(raw).ok()?, captures),
     }
 }
 
 /// The other cases, by the reader's own rules on the value's text.
+#[inline(never)]
 fn judge_text<'j>(field: &Field, raw: &'j str, captures: &mut Captures<'j>) -> Option<()> {
     match (field.kind, Shape::of(raw)) {
         // A kept text without escapes is the characters between the quotes.
@@ -178,7 +205,7 @@ fn document<'j>(
         match key {
             b"code" if code.is_none() => {
                 let raw = scan.value()?;
-                code = Some(if raw == b"0" {
+                code = Some(if let [b'0'] = raw {
                     Some(0)
                 } else {
                     code_of(std::str::from_utf8(raw).ok()?)?

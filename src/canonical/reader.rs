@@ -40,6 +40,7 @@ impl<'j> Captures<'j> {
     }
 
     /// Keeps `value` as `capture`.
+    #[inline(always)]
     pub(crate) fn keep(&mut self, capture: Capture, value: Captured<'j>) {
         if let Some(slot) = self.slot(capture) {
             *slot = Some(value);

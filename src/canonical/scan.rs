@@ -185,11 +185,18 @@ impl<'j> Scan<'j> {
     }
 
     /// Skips one value and returns its bytes, checked as JSON (and as UTF-8).
+    #[inline(always)]
     pub(crate) fn value(&mut self) -> Option<&'j [u8]> {
+        self.token().map(|(raw, _)| raw)
+    }
+
+    /// [`Scan::value`], and whether it is a string that holds an escape.
+    #[inline(always)]
+    pub(crate) fn token(&mut self) -> Option<(&'j [u8], bool)> {
         self.space();
         let start = self.at;
-        match self.peek()? {
-            b'"' => self.string().map(|(raw, _)| raw),
+        let raw = match self.peek()? {
+            b'"' => return self.string(),
             b'-' | b'0'..=b'9' => {
                 self.number()?;
                 self.since(start)
@@ -202,21 +209,27 @@ impl<'j> Scan<'j> {
                 self.at += 2;
                 self.since(start)
             }
-            b'[' | b'{' => {
-                let rest = self.input.get(start..)?;
-                let mut jiter = Jiter::new(rest);
-                jiter.next_skip().ok()?;
-                self.at += jiter.current_index();
-                let raw = self.since(start)?;
-                std::str::from_utf8(raw).ok()?;
-                Some(raw)
-            }
+            b'[' | b'{' => self.nested(start),
             _ => None,
-        }
+        }?;
+        Some((raw, false))
+    }
+
+    /// A list or object (but `[]`), skipped by jiter and checked as UTF-8.
+    #[inline(never)]
+    fn nested(&mut self, start: usize) -> Option<&'j [u8]> {
+        let rest = self.input.get(start..)?;
+        let mut jiter = Jiter::new(rest);
+        jiter.next_skip().ok()?;
+        self.at += jiter.current_index();
+        let raw = self.since(start)?;
+        std::str::from_utf8(raw).ok()?;
+        Some(raw)
     }
 
     /// Skips the string whose opening quote is next; returns its bytes (quotes included)
     /// and whether it holds an escape (checked by jiter, as the reader does).
+    #[inline(always)]
     pub(crate) fn string(&mut self) -> Option<(&'j [u8], bool)> {
         let start = self.at;
         self.at += 1;
@@ -225,9 +238,11 @@ impl<'j> Scan<'j> {
         (!escaped || jiter_accepts(raw)).then_some((raw, escaped))
     }
 
+    #[inline(always)]
     pub(crate) fn literal(&mut self, word: &'static [u8]) -> Option<&'j [u8]> {
         let raw = self.input.get(self.at..self.at + word.len())?;
-        (raw == word).then(|| {
+        // Words, not `==` (a call to memcmp on wasm32, a byte at a time).
+        same(raw, word).then(|| {
             self.at += word.len();
             raw
         })
@@ -242,6 +257,7 @@ impl<'j> Scan<'j> {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    #[inline]
     fn number(&mut self) -> Option<()> {
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -347,6 +363,7 @@ impl Key {
 
 /// `a == b`, eight bytes at a time with the last word overlapping (wasm32's `memcmp` goes a
 /// byte at a time, and a byte loop for the tail cost a quarter of the key matching).
+#[inline(always)]
 fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
