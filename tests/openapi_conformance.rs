@@ -19,7 +19,7 @@ fn swagger() -> Value {
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/reference/portone-v1.openapi.json")
+                .join("tests/reference/portone-v1.openapi.json")
         });
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the official Swagger is needed at {}: {e}", path.display()));
