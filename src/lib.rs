@@ -35,7 +35,6 @@ mod amount;
 pub mod client;
 mod error;
 mod json_writer;
-mod lenient;
 pub(crate) mod parse;
 mod read;
 pub mod types;

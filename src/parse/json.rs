@@ -1,7 +1,6 @@
 //! JSON decoding with field-path errors (the path found by [`error_path`] after a failure).
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 use super::error_path;
 use crate::error::{ErrorCode, ParseError};
@@ -37,14 +36,6 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError>
     })?;
     de.end().map_err(|e| from_json_error(&e, String::new()))?;
     Ok(value)
-}
-
-/// Decodes a borrowed `T` (zero-copy strings) without path tracking; callers re-decode with
-/// [`decode`] to explain a failure.
-pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(
-    input: &'a [u8],
-) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(without_bom(input))
 }
 
 /// Builds `T` from the canonical JSON [`crate::read`] wrote, which it always accepts.
@@ -87,6 +78,7 @@ fn quoted_field<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
     #[allow(dead_code)]

@@ -7,9 +7,9 @@ use super::captures::{Capture, Captures};
 use super::path::Path;
 use super::reader::{invalid_type, EnvelopeKey, ObjectReader, Reader};
 use super::scalar::{decode_string, Shape};
-use super::schema::{Schema, PAYMENT, REQUEST_PAY};
+use super::schema::Schema;
+use super::tolerant;
 use crate::error::{ErrorCode, ParseError};
-use crate::lenient;
 
 /// A document read: the kept values and, when asked for, the canonical JSON text.
 #[derive(Debug)]
@@ -59,35 +59,34 @@ pub(crate) fn read_bare<'j>(
     write: bool,
     prefix: &str,
 ) -> Result<Read<'j>, ParseError> {
-    let mut reader = enter_object(input, write)?;
+    let mut reader = enter_object(without_bom(input), write)?;
     let mut json = String::new();
     let captures = reader.object(schema, &Path::Root(prefix), &mut json)?;
     reader.finish()?;
     Ok(Read { captures, json })
 }
 
-/// The callback object of `IMP.request_pay`. The canonical text starts with the computed
-/// `success`.
-pub(crate) fn read_request_pay(input: &str, write: bool) -> Result<(Read<'_>, bool), ParseError> {
+/// The callback object of `IMP.request_pay` (`schema`), as canonical JSON that starts with
+/// the computed `success`.
+pub(crate) fn request_pay_json(input: &str, schema: &'static Schema) -> Result<String, ParseError> {
     let input = without_bom(input);
-    let mut reader = enter_object(input, write)?;
+    let mut reader = enter_object(input, true)?;
     let root = Path::Root("");
-    let mut object = ObjectReader::new(&REQUEST_PAY);
-    let mut key = reader.first_key(&REQUEST_PAY, &root)?;
+    let mut object = ObjectReader::new(schema);
+    let mut key = reader.first_key(schema, &root)?;
     while let Some(k) = key {
         object.field(&mut reader, k, &root)?;
-        key = reader.next_key(&REQUEST_PAY, object.hint, &root)?;
+        key = reader.next_key(schema, object.hint, &root)?;
     }
     reader.finish()?;
-    let success = request_pay_success(object.captures());
-    let lead = if success {
+    let lead = if request_pay_success(object.captures()) {
         "\"success\":true"
     } else {
         "\"success\":false"
     };
     let mut json = String::new();
-    let captures = object.finish(&reader, &root, &mut json, Some(lead))?;
-    Ok((Read { captures, json }, success))
+    object.finish(&reader, &root, &mut json, Some(lead))?;
+    Ok(json)
 }
 
 /// "The SDK reported no error": no `error_code`, no `false` flag, `status` not `failed`.
@@ -103,15 +102,19 @@ pub(crate) fn request_pay_success(captures: &Captures<'_>) -> bool {
 
 /// A payment, bare or enveloped. An envelope with `code != 0` or no `response` is
 /// `API_ERROR`; errors inside it have paths under `response`.
-pub(crate) fn read_payment(input: &str, write: bool) -> Result<Read<'_>, ParseError> {
+pub(crate) fn read_payment<'j>(
+    input: &'j str,
+    schema: &'static Schema,
+    write: bool,
+) -> Result<Read<'j>, ParseError> {
     let input = without_bom(input);
-    match read_payment_in_one_pass(input, write) {
+    match read_payment_in_one_pass(input, schema, write) {
         Ok(read) => Ok(read),
         // A syntax error is final; a data error may be in the part that does not count (the
         // top-level payment fields of an envelope, or `response` next to a bare payment):
         // decide what the document is first, then read only that part.
         Err(err) if err.code() == ErrorCode::InvalidJson => Err(err),
-        Err(_) => read_payment_in_two_passes(input, write),
+        Err(_) => read_payment_in_two_passes(input, schema, write),
     }
 }
 
@@ -196,8 +199,8 @@ fn envelope_code(reader: &mut Reader<'_>, path: &Path<'_>) -> Result<Option<i64>
 pub(crate) fn code_of(raw: &str) -> Option<Option<i64>> {
     match Shape::of(raw) {
         Shape::Null => Some(None),
-        Shape::Str(inner) => lenient::int_from_text(inner).map(Some),
-        Shape::Number(token) => lenient::int_from_number(token).map(Some),
+        Shape::Str(inner) => tolerant::int_from_text(inner).map(Some),
+        Shape::Number(token) => tolerant::int_from_number(token).map(Some),
         _ => None,
     }
 }
@@ -218,20 +221,24 @@ fn envelope_message(
 
 /// The usual case in one pass: the top-level fields are read as a bare payment and
 /// `response` as an enveloped one at the same time; whichever the document is wins.
-fn read_payment_in_one_pass(input: &str, write: bool) -> Result<Read<'_>, ParseError> {
+fn read_payment_in_one_pass<'j>(
+    input: &'j str,
+    schema: &'static Schema,
+    write: bool,
+) -> Result<Read<'j>, ParseError> {
     let mut reader = enter_object(input, write)?;
     let root = Path::Root("");
     let response_root = Path::Root("response");
     let mut envelope = EnvelopeKeys::default();
-    let mut bare = ObjectReader::new(&PAYMENT);
+    let mut bare = ObjectReader::new(schema);
     let mut enveloped: Option<(Captures<'_>, String)> = None;
-    let mut key = reader.first_key(&PAYMENT, &root)?;
+    let mut key = reader.first_key(schema, &root)?;
     while let Some(k) = key {
         match k.envelope {
             Some(EnvelopeKey::Response) if reader.peek(&root)? == Peek::Object => {
                 envelope.mark(EnvelopeKey::Response)?;
                 let mut json = String::new();
-                let captures = reader.object(&PAYMENT, &response_root, &mut json)?;
+                let captures = reader.object(schema, &response_root, &mut json)?;
                 // Present; its text is only needed by the two-pass reading.
                 envelope.response = Some("");
                 enveloped = Some((captures, json));
@@ -239,7 +246,7 @@ fn read_payment_in_one_pass(input: &str, write: bool) -> Result<Read<'_>, ParseE
             Some(key) => envelope.read(&mut reader, key, &root)?,
             None => bare.field(&mut reader, k, &root)?,
         }
-        key = reader.next_key(&PAYMENT, bare.hint, &root)?;
+        key = reader.next_key(schema, bare.hint, &root)?;
     }
     reader.finish()?;
     let has_imp_uid = bare.captures().text(Capture::ImpUid).is_some();
@@ -262,26 +269,33 @@ fn read_payment_in_one_pass(input: &str, write: bool) -> Result<Read<'_>, ParseE
 }
 
 /// Decides what the document is from its top level, then reads that part alone.
-fn read_payment_in_two_passes(input: &str, write: bool) -> Result<Read<'_>, ParseError> {
+fn read_payment_in_two_passes<'j>(
+    input: &'j str,
+    schema: &'static Schema,
+    write: bool,
+) -> Result<Read<'j>, ParseError> {
+    let imp_uid = schema.find("imp_uid", 0);
     let mut reader = enter_object(input, false)?;
     let root = Path::Root("");
     let mut envelope = EnvelopeKeys::default();
     let mut has_imp_uid = false;
-    let mut key = reader.first_key(&PAYMENT, &root)?;
+    let mut key = reader.first_key(schema, &root)?;
     while let Some(k) = key {
         match k.envelope {
             Some(key) => envelope.read(&mut reader, key, &root)?,
-            None if k.index == Some(0) => has_imp_uid = reader.skip_raw(&root)? != "null",
+            None if k.index.is_some() && k.index == imp_uid => {
+                has_imp_uid = reader.skip_raw(&root)? != "null"
+            }
             None => reader.skip(&root)?,
         }
-        key = reader.next_key(&PAYMENT, 0, &root)?;
+        key = reader.next_key(schema, 0, &root)?;
     }
     reader.finish()?;
     if !envelope.is_envelope(has_imp_uid) {
-        return read_bare(input, &PAYMENT, write, "");
+        return read_bare(input, schema, write, "");
     }
     let response = envelope.response()?;
-    read_bare(response, &PAYMENT, write, "response").map_err(|err| match err.code() {
+    read_bare(response, schema, write, "response").map_err(|err| match err.code() {
         ErrorCode::InvalidInput => err.within("response"),
         _ => err,
     })
@@ -299,6 +313,9 @@ pub(crate) struct Envelope<'j> {
     pub response: Option<&'j str>,
 }
 
+/// A schema without fields: the envelope's own keys are told apart by [`Key::envelope`].
+static NO_FIELDS: Schema = Schema::new(&[]);
+
 /// Reads the top level of `input` as PortOne's envelope: `code` and `message` by the
 /// tolerant rules, `response` as text, other keys skipped (checked as JSON only).
 #[cfg(feature = "client")]
@@ -307,13 +324,13 @@ pub(crate) fn read_envelope(input: &str) -> Result<Envelope<'_>, ParseError> {
     let mut reader = enter_object(input, false)?;
     let root = Path::Root("");
     let mut keys = EnvelopeKeys::default();
-    let mut key = reader.first_key(&PAYMENT, &root)?;
+    let mut key = reader.first_key(&NO_FIELDS, &root)?;
     while let Some(k) = key {
         match k.envelope {
             Some(envelope_key) => keys.read(&mut reader, envelope_key, &root)?,
             None => reader.skip(&root)?,
         }
-        key = reader.next_key(&PAYMENT, 0, &root)?;
+        key = reader.next_key(&NO_FIELDS, 0, &root)?;
     }
     reader.finish()?;
     Ok(Envelope {
