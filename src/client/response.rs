@@ -5,9 +5,9 @@ use serde::de::DeserializeOwned;
 
 use super::error::{ClientError, ClientErrorCode};
 use super::types::PaymentsResult;
-use crate::error::ParseError;
+use crate::error::{ErrorCode, ParseError};
 use crate::json_writer::ObjectWriter;
-use crate::parse::{json, parse_enveloped};
+use crate::parse::parse_enveloped;
 use crate::read::{self, Envelope, Schema};
 use crate::types::declare::sealed::Declared;
 use crate::types::{
@@ -187,7 +187,8 @@ pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
 /// # Errors
 /// As [`decode`].
 pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, ClientError> {
-    from_canonical(&payment_page_json(body)?)
+    PagedList::from_canonical_json(&payment_page_json(body)?)
+        .map_err(ClientError::from_response_parse)
 }
 
 /// [`decode_payment_page`] as canonical JSON: `{"total":…,"previous":…,"next":…,"list":[…]}`.
@@ -213,7 +214,10 @@ fn no_response() -> ClientError {
 
 /// The typed value of canonical text the reader wrote (it always has the type's shape).
 fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ClientError> {
-    json::from_canonical(canonical).map_err(ClientError::from_response_parse)
+    serde_json::from_str(canonical).map_err(|e| {
+        let internal = ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}"));
+        ClientError::from_response_parse(internal)
+    })
 }
 
 /// Parses a `Retry-After` header: delta-seconds, or an HTTP date compared with `now_ms`

@@ -38,12 +38,6 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError>
     Ok(value)
 }
 
-/// Builds `T` from the canonical JSON [`crate::read`] wrote, which it always accepts.
-pub(crate) fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ParseError> {
-    serde_json::from_str(canonical)
-        .map_err(|e| ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}")))
-}
-
 /// Classifies a `serde_json` error: syntax → `INVALID_JSON`, missing field →
 /// `MISSING_FIELD` (with the field appended to the path), a duplicate key or any other data
 /// error → `INVALID_FIELD`; a data error at the top → `INVALID_INPUT`.

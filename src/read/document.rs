@@ -302,7 +302,6 @@ fn read_payment_in_two_passes<'j>(
 }
 
 /// The envelope's own fields of a client answer, with `response` left as text.
-#[cfg(feature = "client")]
 #[derive(Debug)]
 pub(crate) struct Envelope<'j> {
     /// `code` (`None` when absent or `null`).
@@ -318,7 +317,6 @@ static NO_FIELDS: Schema = Schema::new(&[]);
 
 /// Reads the top level of `input` as PortOne's envelope: `code` and `message` by the
 /// tolerant rules, `response` as text, other keys skipped (checked as JSON only).
-#[cfg(feature = "client")]
 pub(crate) fn read_envelope(input: &str) -> Result<Envelope<'_>, ParseError> {
     let input = without_bom(input);
     let mut reader = enter_object(input, false)?;
@@ -343,7 +341,6 @@ pub(crate) fn read_envelope(input: &str) -> Result<Envelope<'_>, ParseError> {
 /// Reads an answer of `schema`, bare or (usually) inside the envelope, as
 /// [`crate::parse_enveloped`] does: an envelope with `code != 0` or no `response` is
 /// `API_ERROR`; errors inside it have paths under `response`.
-#[cfg(feature = "client")]
 pub(crate) fn read_enveloped<'j>(
     input: &'j str,
     schema: &'static Schema,

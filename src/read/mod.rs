@@ -23,9 +23,10 @@ mod tolerant;
 
 pub(crate) use build::{build, to_canonical_json, write_list, Canonical, WireValue};
 pub(crate) use captures::{Capture, Captures};
+pub(crate) use document::read_enveloped;
 pub(crate) use document::{read_bare, read_payment, request_pay_json, utf8};
 #[cfg(feature = "client")]
-pub(crate) use document::{read_envelope, read_enveloped, Envelope};
+pub(crate) use document::{read_envelope, Envelope};
 #[cfg(feature = "fast-verify")]
 pub(crate) use fast::{read_payment_fast, FastSchema};
 #[cfg(feature = "client")]

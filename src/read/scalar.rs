@@ -196,7 +196,9 @@ pub(crate) fn scalar<'j>(
             None
         }
         // Lists and objects are read by the caller, element by element.
-        Kind::Texts | Kind::List(_) | Kind::Object(_) | Kind::Record(_) => None,
+        Kind::Texts | Kind::List(_) | Kind::Object(_) => None,
+        #[cfg(feature = "webhook")]
+        Kind::Record(_) => None,
     };
     Ok(kept)
 }

@@ -29,6 +29,7 @@ pub(crate) enum Kind {
     /// A nested object that is never `null`: absent, it is written as the object with every
     /// field absent (serde's `#[serde(default)]` on a struct field, `WebhookV2::data`). Its
     /// schema has no required fields, so that object is always valid.
+    #[cfg(feature = "webhook")]
     Record(&'static Schema),
 }
 
