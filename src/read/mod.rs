@@ -11,11 +11,13 @@
 mod build;
 mod captures;
 mod document;
+mod envelope;
 #[cfg(feature = "fast-verify")]
 mod fast;
 #[cfg(feature = "client")]
 mod lists;
 mod path;
+mod payment;
 mod reader;
 mod scalar;
 mod schema;
@@ -23,15 +25,16 @@ mod tolerant;
 
 pub(crate) use build::{build, to_canonical_json, write_list, Canonical, WireValue};
 pub(crate) use captures::{Capture, Captures};
-pub(crate) use document::read_enveloped;
-pub(crate) use document::{read_bare, read_payment, request_pay_json, utf8};
+pub(crate) use document::{read_bare, request_pay_json, utf8};
+pub(crate) use envelope::read_enveloped;
 #[cfg(feature = "client")]
-pub(crate) use document::{read_envelope, Envelope};
+pub(crate) use envelope::{read_envelope, Envelope};
 #[cfg(feature = "fast-verify")]
 pub(crate) use fast::{read_payment_fast, FastSchema};
 #[cfg(feature = "client")]
 pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;
+pub(crate) use payment::read_payment;
 pub(crate) use scalar::text_value;
 pub(crate) use schema::{Field, Kind, Schema};
 pub(crate) use tolerant::canonical_int;

@@ -139,32 +139,6 @@ pub(crate) fn field<V: WireValue>(cursor: &mut Canonical<'_>, name: &str) -> Opt
     V::from_canonical(cursor)
 }
 
-/// Writes a declared struct's canonical JSON, field by field (used by `wire!`).
-pub(crate) struct ObjectOut<'o> {
-    out: &'o mut String,
-    first: bool,
-}
-
-impl<'o> ObjectOut<'o> {
-    pub(crate) fn new(out: &'o mut String) -> Self {
-        out.push('{');
-        ObjectOut { out, first: true }
-    }
-
-    pub(crate) fn field<V: WireValue>(&mut self, name: &str, value: &V) {
-        if !std::mem::take(&mut self.first) {
-            self.out.push(',');
-        }
-        crate::json_writer::push_string(self.out, name);
-        self.out.push(':');
-        value.write(self.out);
-    }
-
-    pub(crate) fn finish(self) {
-        self.out.push('}');
-    }
-}
-
 /// A nested object of a declared type, or `null`.
 impl<T: sealed::Declared> WireValue for Option<T> {
     const KIND: Kind = Kind::Object(T::SCHEMA);
@@ -272,13 +246,14 @@ macro_rules! wire {
                 })
             }
             fn write(&self, out: &mut String) {
-                let mut object = $crate::types::declare::ObjectOut::new(out);
-                $($( object.field(stringify!($lfield), &self.$lfield); )*)?
-                $( object.field(
-                    $crate::types::declare::wire!(@json $field $($json)?),
-                    &self.$field,
-                ); )*
-                object.finish();
+                let mut object = $crate::json_writer::ObjectWriter::new();
+                $($( object.value(stringify!($lfield), |out| {
+                    $crate::read::WireValue::write(&self.$lfield, out)
+                }); )*)?
+                $( object.value($crate::types::declare::wire!(@json $field $($json)?), |out| {
+                    $crate::read::WireValue::write(&self.$field, out)
+                }); )*
+                out.push_str(&object.finish());
             }
         }
 

@@ -16,7 +16,7 @@ mod scan;
 use scan::{Key, Scan};
 
 use super::captures::{Capture, Captured, Captures};
-use super::document::code_of;
+use super::envelope::{classify, code_of, Document};
 use super::path::Path;
 use super::reader::check_value;
 use super::scalar::{scalar, Shape};
@@ -264,14 +264,10 @@ fn document<'j>(
         }
     })?;
     let has_imp_uid = bare.captures.text(Capture::ImpUid).is_some();
-    let response_present = response == Some(true);
-    let is_envelope = !has_imp_uid && (code.flatten().is_some() || response_present);
-    if !is_envelope {
-        Some(Which::Bare)
-    } else if code.flatten().unwrap_or(0) != 0 {
-        None // an API error: the jiter reader reports it
-    } else {
-        response_present.then_some(Which::Enveloped)
+    match classify(has_imp_uid, code.flatten(), response == Some(true)) {
+        Document::Bare => Some(Which::Bare),
+        Document::Enveloped => Some(Which::Enveloped),
+        Document::Failed => None, // the jiter reader reports it
     }
 }
 
