@@ -28,7 +28,7 @@ import { exampleDevVars, browserEntry, checkPackage, exampleDir, LOOPBACK, packa
 import { applyMigrations, bundleExample, stageExample, startWorker } from "./stack/worker.mjs";
 import { startStaticServer } from "./stack/www.mjs";
 
-export { browserEntry, checkPackage, exampleDir, packageDir, repoRoot, wwwDir } from "./stack/util.mjs";
+export { browserEntry, checkPackage, exampleDir, packageDir, repoRoot, requestJson, wwwDir } from "./stack/util.mjs";
 export * from "./stack/portone.mjs";
 export * from "./stack/shop.mjs";
 export { applyMigrations, bundleExample, d1Database, stageExample, startWorker } from "./stack/worker.mjs";
