@@ -40,46 +40,48 @@ export async function prepare(env: Env, order: { merchant_uid: string; amount: n
 }
 
 /** The order a payment must match, from D1 (a 404 UNKNOWN_ORDER when there is none). */
-export async function expectedFor(env: Env, merchantUid: string): Promise<Expected> {
+export async function loadOrder(env: Env, merchantUid: string): Promise<store.Order> {
   const order = await store.getOrder(env.DB, merchantUid);
   if (order === null) throw new HttpError(404, "UNKNOWN_ORDER", `no order ${JSON.stringify(merchantUid)}`, "merchant_uid");
-  return { merchantUid, amount: order.amount, currency: order.currency };
+  return order;
 }
+
+/** What a payment for `order` must be: its id, amount and currency are ours, never the browser's. */
+export const expectedOf = (order: store.Order): Expected => ({ merchantUid: order.merchant_uid, amount: order.amount, currency: order.currency });
 
 type V1Verdict = Verdict & { payment: PaymentAnnotation };
-
-/** What recording a verdict did (`applied` is null when the verdict changed nothing to apply). */
-export interface Recorded {
-  changed: boolean;
-  order: store.Order | null;
-  payment: store.PaymentRecord | null;
-}
 
 const cancelledAtPortOne = (failures: Failure[]) => failures.some((f) => f.code === "CANCELLED" || f.code === "PARTIALLY_CANCELLED");
 
 /**
- * Applies a verdict to D1. ok: the order is paid by this payment (once), or the payment is kept
- * for a refund. Cancelled at PortOne: the order it paid is cancelled. Anything else (a forged
- * amount, someone else's payment, not paid yet) changes nothing.
+ * Applies a verdict about a payment for `order` (as read before verifying) to D1. ok: the order
+ * is paid by this payment (once), or the payment is kept for a refund. Cancelled at PortOne:
+ * the order it paid is cancelled. Anything else (a forged amount, someone else's payment, not
+ * paid yet) changes nothing.
  */
-export async function record(env: Env, expected: Expected, verdict: V1Verdict, source: store.PaymentSource, at: string): Promise<Recorded> {
+export async function record(env: Env, order: store.Order, verdict: V1Verdict, source: store.PaymentSource, at: string): Promise<store.Applied> {
   const paymentId = verdict.payment.imp_uid;
   if (verdict.ok) {
+    // Already paid by this very payment: final (its payment row was written in the same
+    // transaction, and only a cancellation changes the order again), so a repeat costs no write.
+    if (order.status === "paid" && order.payment_provider === PROVIDER && order.payment_id === paymentId) {
+      return { changed: false, order, payment: { disposition: "applied", status: "paid" } };
+    }
     return store.applyVerifiedPayment(env.DB, {
       provider: PROVIDER,
       paymentId,
-      merchantUid: expected.merchantUid,
-      amount: Number(expected.amount),
-      currency: expected.currency ?? "KRW",
+      merchantUid: order.merchant_uid,
+      amount: order.amount,
+      currency: order.currency,
       source,
       at,
     });
   }
   // Only a payment of this order: never cancel an order on another order's payment.
-  if (cancelledAtPortOne(verdict.failures) && verdict.payment.merchant_uid === expected.merchantUid) {
-    return store.applyCancelledPayment(env.DB, { provider: PROVIDER, paymentId, merchantUid: expected.merchantUid, at });
+  if (cancelledAtPortOne(verdict.failures) && verdict.payment.merchant_uid === order.merchant_uid) {
+    return store.applyCancelledPayment(env.DB, { provider: PROVIDER, paymentId, merchantUid: order.merchant_uid, at });
   }
-  return { changed: false, order: await store.getOrder(env.DB, expected.merchantUid), payment: null };
+  return { changed: false, order, payment: null };
 }
 
 /** A verdict as an answer: `payment` summarised, the rest kept. */

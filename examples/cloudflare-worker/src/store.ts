@@ -77,11 +77,11 @@ export async function paymentsOf(db: D1Database, merchantUid: string): Promise<P
   return results;
 }
 
-/** What a change did: whether the order changed, and the order and payment row after it. */
+/** What a change did: whether the order changed, the order after it, and the payment's row. */
 export interface Applied {
   changed: boolean;
   order: Order;
-  payment: PaymentRecord | null;
+  payment: Pick<PaymentRecord, "disposition" | "status"> | null;
 }
 
 export interface VerifiedPayment {

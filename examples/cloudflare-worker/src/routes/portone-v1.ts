@@ -7,22 +7,21 @@
 //                            m_redirect_url page). 200 verified, 409 not.
 //   POST /portone/webhook    PortOne's V1 notification (JSON or form; unsigned). 200 when handled.
 
-import type { Expected } from "portone-verify/server";
-
 import type { Env } from "../env.js";
 import { json, readJsonObject, requiredString } from "../http.js";
-import { expectedFor, portone, PROVIDER, record, verdictBody } from "../portone-v1.js";
+import { expectedOf, loadOrder, portone, PROVIDER, record, verdictBody } from "../portone-v1.js";
 import type { Route } from "../router.js";
 import * as store from "../store.js";
+import type { Order } from "../store.js";
 
 async function complete(request: Request, env: Env): Promise<Response> {
   const input = await readJsonObject(request);
   const impUid = requiredString(input, "imp_uid");
   const merchantUid = requiredString(input, "merchant_uid");
   // Whatever else the browser sent (paid_amount, status, success) is ignored on purpose.
-  const expected = await expectedFor(env, merchantUid);
-  const verdict = await portone(env).verifyPayment(impUid, expected);
-  const recorded = await record(env, expected, verdict, "complete", new Date().toISOString());
+  const order = await loadOrder(env, merchantUid);
+  const verdict = await portone(env).verifyPayment(impUid, expectedOf(order));
+  const recorded = await record(env, order, verdict, "complete", new Date().toISOString());
   return json(
     { ...verdictBody(verdict), changed: recorded.changed, disposition: recorded.payment?.disposition ?? null, order: recorded.order },
     verdict.ok ? 200 : 409,
@@ -33,14 +32,14 @@ async function webhook(request: Request, env: Env): Promise<Response> {
   const body = await request.text();
   // Parses the notification, ignores its `status`, fetches the payment by imp_uid and verifies
   // it against the order of its merchant_uid (also checking merchant_uid and imp_uid).
-  const asked: { expected?: Expected } = {};
+  const asked: { order?: Order } = {};
   const verdict = await portone(env).verifyWebhookV1(body, request.headers.get("content-type"), async (merchantUid) => {
-    asked.expected = await expectedFor(env, merchantUid);
-    return asked.expected;
+    asked.order = await loadOrder(env, merchantUid);
+    return expectedOf(asked.order);
   });
-  const expected = asked.expected ?? (await expectedFor(env, verdict.webhook.merchant_uid));
+  const order = asked.order ?? (await loadOrder(env, verdict.webhook.merchant_uid));
   const at = new Date().toISOString();
-  const recorded = await record(env, expected, verdict, "webhook", at);
+  const recorded = await record(env, order, verdict, "webhook", at);
   const w = verdict.webhook;
   const deliveries = await store.recordDelivery(env.DB, {
     provider: PROVIDER,
@@ -62,7 +61,7 @@ async function webhook(request: Request, env: Env): Promise<Response> {
   });
 }
 
-function outcome(ok: boolean, r: { changed: boolean; order: store.Order | null; payment: store.PaymentRecord | null }): store.DeliveryOutcome {
+function outcome(ok: boolean, r: store.Applied): store.DeliveryOutcome {
   if (ok) {
     if (r.payment?.disposition === "refund") return "refund";
     return r.changed ? "paid" : "already_paid";
