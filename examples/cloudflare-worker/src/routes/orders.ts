@@ -1,6 +1,7 @@
 // Orders: created by the shop's page, priced by the Worker, registered with PortOne before the
 // buyer pays.
 //
+//   GET  /products               the catalogue (id, name, price, currency)
 //   POST /orders                 {product_id, quantity?} -> 201 {order}
 //   GET  /orders                 the newest orders (demo only: a real shop would not expose it)
 //   GET  /orders/{merchant_uid}  one order and the payments recorded for it
@@ -8,7 +9,7 @@
 import type { Env } from "../env.js";
 import { HttpError, json, readJsonObject, requiredString } from "../http.js";
 import * as portoneV1 from "../portone-v1.js";
-import { MAX_QUANTITY, productById } from "../products.js";
+import { MAX_QUANTITY, PRODUCTS, productById } from "../products.js";
 import type { Route } from "../router.js";
 import * as store from "../store.js";
 
@@ -49,6 +50,10 @@ async function createOrder(request: Request, env: Env): Promise<Response> {
   return json({ order }, 201);
 }
 
+async function listProducts(): Promise<Response> {
+  return json({ products: Object.entries(PRODUCTS).map(([id, p]) => ({ id, ...p })), max_quantity: MAX_QUANTITY });
+}
+
 async function listOrders(_request: Request, env: Env): Promise<Response> {
   return json({ orders: await store.listOrders(env.DB, 100) });
 }
@@ -61,6 +66,7 @@ async function showOrder(_request: Request, env: Env, params: Record<string, str
 }
 
 export const orderRoutes: Route[] = [
+  { method: "GET", path: "/products", browser: true, handler: listProducts },
   { method: "POST", path: "/orders", browser: true, handler: createOrder },
   { method: "GET", path: "/orders", browser: true, handler: listOrders },
   { method: "GET", path: "/orders/:merchant_uid", browser: true, handler: showOrder },
