@@ -1,6 +1,7 @@
 // A Cloudflare Worker for a shop that takes PortOne (I'mport) payments and ships only what is
 // proven paid. Orders, payments and webhook deliveries live in D1 (migrations/).
 //
+//   GET  /products             the catalogue
 //   POST /orders               the page orders a product; the Worker prices it and registers
 //                              the amount with PortOne (routes/orders.ts)
 //   POST /payments/complete    the page reports a V1 payment; the Worker verifies it
