@@ -13,9 +13,8 @@ use std::fmt::Debug;
 
 use portone_verify::client::{
     decode_argument, response, BillingKeyPaymentsOptions, CancelPaymentRequest, ClientErrorCode,
-    FindAllPaymentsOptions, FindPaymentOptions, FromArguments, GetPaymentOptions,
-    GetPaymentsQuery, PaymentPrepareAnnotation, PaymentsByStatusOptions, PortOneClientOptions,
-    PreparePaymentOptions,
+    FindAllPaymentsOptions, FindPaymentOptions, FromArguments, GetPaymentOptions, GetPaymentsQuery,
+    PaymentPrepareAnnotation, PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
 };
 use portone_verify::types::{AuthAnnotation, PaymentBalance};
 use serde::de::DeserializeOwned;
@@ -36,7 +35,10 @@ where
             (Ok(ours), Ok(serde)) => assert_eq!(ours, serde, "{input}"),
             (Err(err), Err(_)) => {
                 assert_eq!(err.code(), ClientErrorCode::InvalidArgument, "{input}");
-                assert!(err.path().is_some_and(|p| p.starts_with("options")), "{input}");
+                assert!(
+                    err.path().is_some_and(|p| p.starts_with("options")),
+                    "{input}"
+                );
             }
             _ => panic!("{input}: ours {ours:?}, serde {serde:?}"),
         }
@@ -153,8 +155,10 @@ fn envelope(response: &str) -> String {
 
 /// A body the canonical reader turns into JSON, read by serde into `T`, against
 /// `response::decode::<T>` of the same body.
-fn answers_agree<T>(bodies: &[String], canonical: fn(&[u8]) -> Result<String, portone_verify::client::ClientError>)
-where
+fn answers_agree<T>(
+    bodies: &[String],
+    canonical: fn(&[u8]) -> Result<String, portone_verify::client::ClientError>,
+) where
     T: DeserializeOwned + PartialEq + Debug,
 {
     for body in bodies {
@@ -186,7 +190,11 @@ fn balance_and_prepared_answers_read_as_serde_reads_them() {
     };
     answers_agree::<PaymentBalance>(
         &[
-            balance("1004", part, &format!(r#","histories":[{history},{history}]"#)),
+            balance(
+                "1004",
+                part,
+                &format!(r#","histories":[{history},{history}]"#),
+            ),
             balance("\"1004.50\"", part, r#","histories":[]"#),
             balance("1004", part, ""),
             balance("1004", part, r#","histories":[{"cash_receipt":null}]"#),
@@ -229,7 +237,11 @@ fn token_answers_read_as_serde_reads_them() {
         match (&ours, &serde) {
             (Ok(ours), Ok(serde)) => assert_eq!(ours, serde, "{body}"),
             (Err(ours), Err(serde)) => {
-                assert_eq!((ours.code(), ours.path()), (serde.code(), serde.path()), "{body}");
+                assert_eq!(
+                    (ours.code(), ours.path()),
+                    (serde.code(), serde.path()),
+                    "{body}"
+                );
                 assert!(!ours.to_string().contains("tok\""), "{ours}");
             }
             _ => panic!("{body}: ours {ours:?}, serde {serde:?}"),

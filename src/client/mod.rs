@@ -31,12 +31,12 @@ mod retry;
 mod token;
 mod types;
 
+pub use arguments::{Argument, FromArguments};
 pub use error::{ClientError, ClientErrorCode};
 pub use options::{
     check_runtime, ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
 };
-pub use arguments::{Argument, FromArguments};
 pub use params::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions,
     FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, JsonObject, PaymentsByStatusOptions,

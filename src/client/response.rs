@@ -5,10 +5,10 @@ use serde::de::DeserializeOwned;
 
 use super::error::{ClientError, ClientErrorCode};
 use super::types::PaymentsResult;
-use crate::canonical::{self, schema, Envelope};
 use crate::error::ParseError;
 use crate::json_writer::ObjectWriter;
 use crate::parse::{json, parse_enveloped};
+use crate::read::{self, schema, Capture, Envelope};
 use crate::types::{AuthAnnotation, PagedList, PaymentAnnotation};
 
 /// The error code for an HTTP status PortOne answered with, `None` for 2xx.
@@ -92,8 +92,8 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
         let message = format!("getToken: PortOne's answer is malformed at `{path}`");
         ClientError::invalid_response(path, message)
     };
-    let read = canonical::utf8(body)
-        .and_then(|text| canonical::read_enveloped(text, &schema::AUTH, false))
+    let read = read::utf8(body)
+        .and_then(|text| read::read_enveloped(text, &schema::AUTH, false))
         .map_err(|err| match ClientError::from_response_parse(err) {
             err if err.code() == ClientErrorCode::InvalidResponse => {
                 malformed(err.path().unwrap_or_default())
@@ -102,16 +102,16 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
         })?;
     let captures = &read.captures;
     let access_token = captures
-        .text(schema::Capture::AccessToken)
+        .text(Capture::AccessToken)
         .filter(|token| !token.trim().is_empty())
         .ok_or_else(|| malformed("response.access_token"))?;
     Ok(AuthAnnotation {
         access_token: access_token.to_owned(),
         expired_at: captures
-            .int(schema::Capture::ExpiredAt)
+            .int(Capture::ExpiredAt)
             .ok_or_else(|| malformed("response.expired_at"))?,
         now: captures
-            .int(schema::Capture::Now)
+            .int(Capture::Now)
             .ok_or_else(|| malformed("response.now"))?,
     })
 }
@@ -137,8 +137,8 @@ pub fn prepared_json(body: &[u8]) -> Result<String, ClientError> {
 }
 
 fn enveloped_json(body: &[u8], schema: &'static schema::Schema) -> Result<String, ClientError> {
-    canonical::utf8(body)
-        .and_then(|text| canonical::read_enveloped(text, schema, true))
+    read::utf8(body)
+        .and_then(|text| read::read_enveloped(text, schema, true))
         .map(|read| read.json)
         .map_err(ClientError::from_response_parse)
 }
@@ -174,7 +174,7 @@ pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
     }
     let payments = match envelope.response {
         Some(raw) => {
-            canonical::payment_list(raw, "response")
+            read::payment_list(raw, "response")
                 .map_err(ClientError::from_response_parse)?
                 .0
         }
@@ -205,7 +205,7 @@ pub fn payment_page_json(body: &[u8]) -> Result<String, ClientError> {
     let envelope = raw_envelope(body)?;
     check_code(&envelope)?;
     let raw = envelope.response.ok_or_else(no_response)?;
-    canonical::payment_page(raw, "response").map_err(ClientError::from_response_parse)
+    read::payment_page(raw, "response").map_err(ClientError::from_response_parse)
 }
 
 fn no_response() -> ClientError {
@@ -243,8 +243,8 @@ fn check_code(envelope: &Envelope<'_>) -> Result<(), ClientError> {
 
 /// The envelope of a 2xx answer, or `INVALID_RESPONSE` for a body that is not one.
 fn raw_envelope(body: &[u8]) -> Result<Envelope<'_>, ClientError> {
-    canonical::utf8(body)
-        .and_then(canonical::read_envelope)
+    read::utf8(body)
+        .and_then(read::read_envelope)
         .map_err(ClientError::from_response_parse)
 }
 

@@ -47,7 +47,7 @@ pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(
     serde_json::from_slice(without_bom(input))
 }
 
-/// Builds `T` from the canonical JSON [`crate::canonical`] wrote, which it always accepts.
+/// Builds `T` from the canonical JSON [`crate::read`] wrote, which it always accepts.
 pub(crate) fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ParseError> {
     serde_json::from_str(canonical)
         .map_err(|e| ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}")))

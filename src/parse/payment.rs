@@ -6,9 +6,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::json;
-use crate::canonical;
 use crate::error::{ErrorCode, ParseError};
 use crate::lenient::{Int, Text};
+use crate::read;
 use crate::types::PaymentAnnotation;
 
 /// Parses a payment from JSON bytes: a bare `PaymentAnnotation` or an envelope around one.
@@ -27,7 +27,7 @@ use crate::types::PaymentAnnotation;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_payment(input: &[u8]) -> Result<PaymentAnnotation, ParseError> {
-    let read = canonical::read_payment(canonical::utf8(input)?, true)?;
+    let read = read::read_payment(read::utf8(input)?, true)?;
     json::from_canonical(&read.json)
 }
 
@@ -48,7 +48,7 @@ pub fn parse_payment(input: &[u8]) -> Result<PaymentAnnotation, ParseError> {
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn payment_json(input: &[u8]) -> Result<String, ParseError> {
-    Ok(canonical::read_payment(canonical::utf8(input)?, true)?.json)
+    Ok(read::read_payment(read::utf8(input)?, true)?.json)
 }
 
 /// Parses any V1 payload `T`, bare or enveloped, with the same rules as [`parse_payment`].

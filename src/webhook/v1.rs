@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::canonical::{self, schema::Capture};
 use crate::error::{ErrorCode, ParseError};
 use crate::lenient;
 use crate::parse::json::without_bom;
+use crate::read::{self, Capture};
 use crate::types::PaymentStatus;
 
 /// A V1 webhook (PortOne's "notification URL" POST). **Unsigned and untrusted**: anyone can
@@ -75,7 +75,7 @@ fn is_json(body: &[u8], content_type: Option<&str>) -> bool {
 /// The JSON body through the canonical reader: the same tolerant text rules as the serde
 /// derive (`lenient::text`), without serde.
 fn from_json(body: &[u8]) -> Result<WebhookV1, ParseError> {
-    let captures = canonical::read_webhook_v1(canonical::utf8(body)?)?;
+    let captures = read::read_webhook_v1(read::utf8(body)?)?;
     let text = |capture| captures.text(capture).map(str::to_owned);
     Ok(WebhookV1 {
         // Required by the schema; were one missing anyway, empty is refused by `normalise`.

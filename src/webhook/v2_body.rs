@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::amount::Amount;
-use crate::canonical;
 use crate::error::ParseError;
 use crate::lenient;
 use crate::parse::json::from_canonical;
+use crate::read;
 use crate::types::open_enum::open_enum;
 
 open_enum! {
@@ -110,7 +110,7 @@ impl WebhookV2 {
     /// # Errors
     /// As [`WebhookV2::parse_verified`].
     pub(crate) fn verified_json(body: &[u8]) -> Result<String, ParseError> {
-        canonical::webhook_v2_json(canonical::utf8(body)?)
+        read::webhook_v2_json(read::utf8(body)?)
     }
 }
 

@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 
 use super::path::Path;
-use super::reader::{decode_string, Captured};
+use jiter::{Jiter, Peek};
+
+use super::captures::Captured;
 use super::schema::{Field, Kind};
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
@@ -45,6 +47,16 @@ impl<'j> Shape<'j> {
             Shape::List => "a list",
             Shape::Object => "an object",
         }
+    }
+}
+
+/// Decodes a whole JSON string token (quotes included); `""` if it is not one.
+pub(crate) fn decode_string(token: &str) -> String {
+    let mut jiter = Jiter::new(token.as_bytes());
+    // `known_str` rather than `next_str`: it does not pull in jiter's wrong-type reporting.
+    match jiter.peek() {
+        Ok(Peek::String) => jiter.known_str().map(str::to_owned).unwrap_or_default(),
+        _ => String::new(),
     }
 }
 

@@ -3,10 +3,11 @@
 
 use jiter::Peek;
 
+use super::captures::{Capture, Captures};
 use super::path::Path;
-use super::reader::{decode_string, invalid_type, Captures, EnvelopeKey, ObjectReader, Reader};
-use super::scalar::Shape;
-use super::schema::{Capture, Schema, PAYMENT, REQUEST_PAY};
+use super::reader::{invalid_type, EnvelopeKey, ObjectReader, Reader};
+use super::scalar::{decode_string, Shape};
+use super::schema::{Schema, PAYMENT, REQUEST_PAY};
 use crate::error::{ErrorCode, ParseError};
 use crate::lenient;
 

@@ -3,6 +3,8 @@
 //! `tests/client_readers_match_serde.rs` and `tests/webhook_matches_serde.rs` hold them in
 //! step with the serde types.
 
+use super::captures::Capture;
+
 /// How a field's value is read and written out.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Kind {
@@ -44,35 +46,6 @@ pub(crate) struct Field {
     pub hidden: bool,
     /// Where the value is kept for the caller (see [`Capture`]), if it is.
     pub capture: Option<Capture>,
-}
-
-/// The values a caller reads from an object besides its canonical text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Capture {
-    ImpUid,
-    MerchantUid,
-    Amount,
-    CancelAmount,
-    Currency,
-    Status,
-    Sandbox,
-    PayMethod,
-    VbankNum,
-    ErrorCode,
-    ReportedSuccess,
-    ReportedImpSuccess,
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    AccessToken,
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    ExpiredAt,
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    Now,
-    #[cfg_attr(not(feature = "webhook"), allow(dead_code))]
-    CancellationId,
-}
-
-impl Capture {
-    pub(crate) const COUNT: usize = 16;
 }
 
 /// The fields of one wire object, in the order they are written out.
@@ -428,4 +401,3 @@ mod tests {
         }
     }
 }
-

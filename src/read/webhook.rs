@@ -1,8 +1,8 @@
 //! Webhook bodies: a V1 notification sent as JSON (only its kept values are needed) and a V2
 //! body (its canonical JSON, which JavaScript parses and Rust decodes).
 
+use super::captures::Captures;
 use super::document::{read_bare, without_bom};
-use super::reader::Captures;
 use super::schema::{WEBHOOK_V1, WEBHOOK_V2};
 use crate::error::ParseError;
 

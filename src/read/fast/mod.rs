@@ -11,12 +11,16 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+mod scan;
+
+use scan::{Key, Scan};
+
+use super::captures::{Capture, Captured, Captures};
 use super::document::code_of;
 use super::path::Path;
-use super::reader::{check_value, Captured, Captures};
+use super::reader::check_value;
 use super::scalar::{scalar, Shape};
-use super::scan::{Key, Scan};
-use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
+use super::schema::{Field, Kind, Schema, PAYMENT};
 use crate::amount::Amount;
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
@@ -262,7 +266,7 @@ mod tests {
     fn read_payment_fast_str(input: &str) -> Option<String> {
         fast(input.as_bytes())
     }
-    use crate::canonical::read_payment;
+    use crate::read::read_payment;
 
     /// The fast path settles only what the jiter reader accepts, with the same values.
     fn agrees(input: &str) {
@@ -321,7 +325,7 @@ mod tests {
 
     #[test]
     fn settles_pretty_printed_escaped_and_reordered_documents() {
-        let pretty = include_str!("../../tests/fixtures/payments/card-paid.json");
+        let pretty = include_str!("../../../tests/fixtures/payments/card-paid.json");
         assert!(
             read_payment_fast_str(pretty).is_some(),
             "whitespace between tokens"
@@ -386,7 +390,7 @@ mod tests {
             let at = bytes.iter().position(|&b| b == 0xc3).unwrap();
             bytes[at] = 0xff;
             assert!(fast(&bytes).is_none());
-            assert!(crate::canonical::utf8(&bytes).is_err());
+            assert!(crate::read::utf8(&bytes).is_err());
         }
         let huge = format!("{{\"x\":{},\"response\":null}}", "9".repeat(5000));
         assert!(read_payment_fast_str(&huge).is_none());
@@ -427,7 +431,7 @@ mod tests {
             byte in prop::sample::select(b" \t\n\"\\,:{}[]0123456789.eE+-tfnulr\x01\x7f".to_vec()),
             change in 0..3u8,
         ) {
-            let text = include_str!("../../tests/fixtures/payments/card-paid.json");
+            let text = include_str!("../../../tests/fixtures/payments/card-paid.json");
             let mut bytes = serde_json::to_vec(&serde_json::from_str::<Value>(text).unwrap()).unwrap();
             let at = at % bytes.len();
             match change {
