@@ -205,12 +205,15 @@ function statusDefaults(status, { total, taxFree, currency, now, pgTxId }) {
 export function buildV2Payment(partial, now, { storeId, merchantId }) {
   const status = partial.status ?? "PAID";
   const currency = partial.currency ?? "KRW";
-  const total = partial.amount?.total ?? 1000n;
-  const taxFree = partial.amount?.taxFree ?? 0n;
+  // Amounts given as something else than integers are stored as given; the rest is computed
+  // from the default total then.
+  const integer = (value, fallback) => (typeof value === "bigint" ? value : fallback);
+  const total = integer(partial.amount?.total, 1000n);
+  const taxFree = integer(partial.amount?.taxFree, 0n);
   const pgTxId = partial.pgTxId ?? digits(14);
   const extras = statusDefaults(status, { total, taxFree, currency, now, pgTxId });
   const cancellations = partial.cancellations ?? extras.cancellations;
-  const discount = partial.amount?.discount ?? 0n;
+  const discount = integer(partial.amount?.discount, 0n);
   const wasPaid = PAID_STATUSES.has(status);
   const methodType =
     partial.method?.type ??
