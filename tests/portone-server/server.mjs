@@ -59,6 +59,8 @@ async function handlePortOneRequest(req, res, url, state, signal) {
  * @param {string} [options.v2MerchantId]
  * @param {string} [options.v2WebhookSecret] default key of POST /__admin/v2/webhook
  * @param {() => number} [options.now] wall clock in epoch milliseconds (Date.now)
+ * @returns {Promise<{url: string, v2Url: string, port: number, state: object, close(): Promise<void>}>}
+ *   `url` is the V1 base URL, `v2Url` (`${url}/v2`) the V2 one.
  */
 export async function startServer({
   port = 0,

@@ -34,10 +34,7 @@ export async function request(base, method, path, { json, headers = {}, auth } =
 /** A client of one server's V2 routes (authenticated with the default secret) and admin API. */
 export function v2Client(server) {
   const v2 = (method, path, options = {}) => request(server.v2Url, method, path, { auth: V2_AUTH, ...options });
-  const admin = async (method, path, json) => {
-    const res = await request(server.url, method, `/__admin/${path}`, { json });
-    return res;
-  };
+  const admin = (method, path, json) => request(server.url, method, `/__admin/${path}`, { json });
   const adminOk = async (method, path, json) => {
     const res = await admin(method, path, json);
     assert.equal(res.body?.code, 0n, `admin ${method} ${path}: ${res.text.slice(0, 300)}`);

@@ -23,7 +23,9 @@ const adminOk = (response) => ({
 const notFound = (message) => new ApiError(404, 1, message);
 
 async function readAdminBody(req) {
-  const text = await readText(req);
+  const text = await readText(req).catch((error) => {
+    throw badRequest(error.message);
+  });
   if (text.trim() === "") return {};
   let body;
   try {
