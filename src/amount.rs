@@ -92,9 +92,13 @@ impl Amount {
         })
     }
 
-    /// A whole number, without a string in between.
-    #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
-    pub(crate) fn from_i64(value: i64) -> Amount {
+    /// A whole number (every KRW amount), without a string in between.
+    ///
+    /// ```
+    /// use portone_verify::Amount;
+    /// assert_eq!(Amount::from_i64(-1004), Amount::parse("-1004").unwrap());
+    /// ```
+    pub fn from_i64(value: i64) -> Amount {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut rest = value.unsigned_abs();

@@ -31,16 +31,16 @@
 )]
 
 mod amount;
-mod canonical;
 #[cfg(feature = "client")]
 pub mod client;
 mod error;
-mod fingerprint;
 mod json_writer;
-mod lenient;
 pub(crate) mod parse;
+mod read;
 pub mod types;
-#[cfg(all(feature = "fast-verify", any(test, target_arch = "wasm32")))]
+/// The UTF-16 transcoder is wasm glue (`wasm/utf16.rs`); its property test runs natively.
+#[cfg(all(test, feature = "fast-verify", not(target_arch = "wasm32")))]
+#[path = "wasm/utf16.rs"]
 mod utf16;
 mod verify;
 /// The JavaScript exports (`parsePayment`, `verifyPayment`, …); public so wasm tests can call
@@ -60,7 +60,7 @@ pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};
 pub use parse::{
     parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response, payment_json,
-    request_pay_response_json,
+    redirect_query_json, request_pay_response_json,
 };
 pub use types::{PaymentAnnotation, RequestPayResponse};
 pub use verify::{

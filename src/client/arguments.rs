@@ -11,7 +11,7 @@ use jiter::{Jiter, Peek};
 use super::error::ClientError;
 use super::params::JsonObject;
 use crate::amount::Amount;
-use crate::canonical::Path;
+use crate::read::Path;
 
 /// An option type read from a JSON object by [`decode_argument`](super::decode_argument).
 pub trait FromArguments: Default {
@@ -35,7 +35,9 @@ pub(crate) fn read_arguments<T: FromArguments>(
     prefix: &str,
 ) -> Result<T, ClientError> {
     let mut value = T::default();
-    read_members(input, prefix, &mut |key, argument| value.take(key, argument))?;
+    read_members(input, prefix, &mut |key, argument| {
+        value.take(key, argument)
+    })?;
     Ok(value)
 }
 
@@ -58,7 +60,10 @@ fn read_members(
     }
     let root = Path::Root(prefix);
     let mut seen: Vec<String> = Vec::new();
-    let mut key = jiter.known_object().map_err(|_| not_json())?.map(str::to_owned);
+    let mut key = jiter
+        .known_object()
+        .map_err(|_| not_json())?
+        .map(str::to_owned);
     while let Some(name) = key {
         let path = Path::Key(&root, &name);
         let peek = jiter.peek().map_err(|_| not_json())?;
@@ -256,7 +261,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(probe.name.as_deref(), Some("a\"b"));
-        assert_eq!((probe.on, probe.page, probe.from), (Some(true), Some(3), Some(-5)));
+        assert_eq!(
+            (probe.on, probe.page, probe.from),
+            (Some(true), Some(3), Some(-5))
+        );
         assert_eq!(probe.amount, Amount::parse("10.1"));
         assert_eq!(probe.ids, ["x", "y"]);
         assert_eq!(
@@ -266,7 +274,10 @@ mod tests {
         assert_eq!(read("{}").unwrap(), Probe::default());
         let nulls = r#"{"name":null,"on":null,"page":null,"amount":null,"ids":null,"extra":null}"#;
         assert_eq!(read(nulls).unwrap(), Probe::default());
-        assert_eq!(read(r#"{"amount":1004}"#).unwrap().amount, Amount::parse("1004"));
+        assert_eq!(
+            read(r#"{"amount":1004}"#).unwrap().amount,
+            Amount::parse("1004")
+        );
     }
 
     #[test]

@@ -31,12 +31,13 @@ mod retry;
 mod token;
 mod types;
 
+pub use crate::types::PaymentPrepareAnnotation;
+pub use arguments::{Argument, FromArguments};
 pub use error::{ClientError, ClientErrorCode};
 pub use options::{
     check_runtime, ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
 };
-pub use arguments::{Argument, FromArguments};
 pub use params::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions,
     FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, JsonObject, PaymentsByStatusOptions,
@@ -45,4 +46,4 @@ pub use params::{
 pub use request::{encode_component, ApiRequest, Method};
 pub use retry::{Attempts, Next, RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
 pub use token::{TokenCache, HARD_MARGIN_MS, REFRESH_MARGIN_MS};
-pub use types::{PaymentPrepareAnnotation, PaymentsResult};
+pub use types::PaymentsResult;

@@ -217,7 +217,10 @@ impl<'de> Deserialize<'de> for JsonObject {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
         JsonObject::parse(raw.get()).ok_or_else(|| {
-            serde::de::Error::invalid_type(serde::de::Unexpected::Other("not an object"), &"an object")
+            serde::de::Error::invalid_type(
+                serde::de::Unexpected::Other("not an object"),
+                &"an object",
+            )
         })
     }
 }

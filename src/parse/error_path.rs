@@ -4,7 +4,7 @@
 
 use jiter::{Jiter, Peek};
 
-use crate::canonical::Path;
+use crate::read::Path;
 
 /// The byte of `input` at serde_json's 1-based `line` and `column` (the last byte it read).
 pub(crate) fn offset_of(input: &[u8], line: usize, column: usize) -> usize {

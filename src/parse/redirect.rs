@@ -24,10 +24,19 @@ pub fn parse_redirect_query(input: &str) -> Result<RequestPayResponse, ParseErro
     parse_request_pay_response(redirect_query_object(input).as_bytes())
 }
 
-/// [`parse_redirect_query`]'s result as canonical JSON (what `parseRedirectQuery` hands to
-/// JavaScript).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn redirect_query_json(input: &str) -> Result<String, ParseError> {
+/// [`parse_redirect_query`]'s result as canonical JSON, without building it (what
+/// `parseRedirectQuery` hands to JavaScript).
+///
+/// # Errors
+/// As [`parse_redirect_query`].
+///
+/// # Example
+/// ```
+/// let json = portone_verify::redirect_query_json("?imp_uid=imp_1&imp_success=false")?;
+/// assert!(json.starts_with(r#"{"success":false,"error_code":null"#));
+/// # Ok::<(), portone_verify::ParseError>(())
+/// ```
+pub fn redirect_query_json(input: &str) -> Result<String, ParseError> {
     request_pay_response_json(redirect_query_object(input).as_bytes())
 }
 

@@ -2,8 +2,8 @@
 //! canonical reader kept (no payment is built).
 
 use crate::amount::Amount;
-use crate::canonical::schema::Capture;
-use crate::canonical::Captures;
+use crate::read::Capture;
+use crate::read::Captures;
 use crate::types::PaymentAnnotation;
 
 /// A view of the fields verification reads.
@@ -37,7 +37,7 @@ impl PaymentAnnotation {
 }
 
 impl<'j> Captures<'j> {
-    /// The view of a payment read by [`crate::canonical`], which has already checked that
+    /// The view of a payment read by [`crate::read`], which has already checked that
     /// the required fields are there.
     pub(crate) fn facts(&self) -> Option<PaymentFacts<'_>> {
         Some(PaymentFacts {

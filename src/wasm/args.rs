@@ -254,7 +254,7 @@ const NONE: u32 = u32::MAX;
 const KEPT_CAPACITY: usize = 256 * 1024;
 
 /// Whether a string payment may cross as UTF-16 code units (where the engine has a fast way
-/// to write them), turned into UTF-8 by [`crate::utf16`]: in the edge build.
+/// to write them), turned into UTF-8 by [`super::utf16`]: in the edge build.
 const UTF16: bool = cfg!(feature = "fast-verify");
 
 thread_local! {
@@ -442,11 +442,11 @@ fn as_utf8<R>(units: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
             Ok(out) => out,
             Err(_) => &mut fresh, // cannot happen: nothing re-enters
         };
-        let capacity = crate::utf16::capacity(units.len());
+        let capacity = super::utf16::capacity(units.len());
         if out.len() < capacity {
             out.resize(capacity, 0);
         }
-        let written = crate::utf16::utf16_to_utf8(units, out);
+        let written = super::utf16::utf16_to_utf8(units, out);
         let result = f(out.get(..written).unwrap_or_default());
         if out.len() > KEPT_CAPACITY {
             *out = Vec::new();

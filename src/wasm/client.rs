@@ -807,7 +807,10 @@ fn read_options(options: &JsValue) -> Result<ClientConfig, ClientError> {
 /// A JS number as JavaScript writes it (`String(n)`), without Rust's float formatting.
 fn js_number_text(value: &JsValue) -> Option<String> {
     value.as_f64()?;
-    let text = value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok()?;
+    let text = value
+        .unchecked_ref::<js_sys::Number>()
+        .to_string_with_radix(10)
+        .ok()?;
     Some(String::from(text))
 }
 
@@ -818,10 +821,7 @@ fn string_arg(value: &JsValue, path: &str) -> Result<String, ClientError> {
 }
 
 /// An options object: `undefined`/`null` give the defaults.
-fn options_arg<T: FromArguments>(
-    value: &JsValue,
-    path: &str,
-) -> Result<T, ClientError> {
+fn options_arg<T: FromArguments>(value: &JsValue, path: &str) -> Result<T, ClientError> {
     match options_json(value, path)? {
         None => Ok(T::default()),
         Some(bytes) => decode_argument(&bytes, path),
@@ -842,9 +842,9 @@ fn options_json(value: &JsValue, path: &str) -> Result<Option<Vec<u8>>, ClientEr
             format!("{path} must be an object"),
         ));
     }
-    json_bytes(value).map(Some).map_err(|_| {
-        ClientError::invalid_argument(path, format!("{path} cannot be read as JSON"))
-    })
+    json_bytes(value)
+        .map(Some)
+        .map_err(|_| ClientError::invalid_argument(path, format!("{path} cannot be read as JSON")))
 }
 
 fn amount_arg(value: &JsValue, path: &str) -> Result<Amount, ClientError> {

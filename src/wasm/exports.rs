@@ -112,7 +112,7 @@ pub fn verify_payment(
 
 /// The fingerprint of the bytes a verdict was reached on, as a number JS holds exactly.
 fn digest(bytes: &[u8]) -> f64 {
-    (crate::fingerprint::fingerprint(bytes) >> 11) as f64
+    (super::fingerprint::fingerprint(bytes) >> 11) as f64
 }
 
 /// The verdict's `payment`, parsed on first access from what `verifyPayment` was given;

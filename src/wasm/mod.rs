@@ -7,10 +7,13 @@ pub(crate) mod errors;
 #[cfg(feature = "client")]
 mod expected;
 mod exports;
+mod fingerprint;
 pub use exports::{
     parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
 };
 pub(crate) mod input;
+#[cfg(feature = "fast-verify")]
+mod utf16;
 mod verdict;
 #[cfg(feature = "webhook")]
 mod webhook;

@@ -52,7 +52,7 @@ pub(crate) fn read_webhook_v1(
         (json_bytes(&body)?, Some("application/json".to_owned()))
     };
     let webhook = crate::webhook::parse_webhook_v1(&bytes, content_type.as_deref())?;
-    let js = JSON::parse(&webhook.to_json())?;
+    let js = JSON::parse(&crate::types::Wire::to_canonical_json(&webhook))?;
     Ok((webhook, js))
 }
 
@@ -95,7 +95,7 @@ pub fn verify_webhook_v2(
     let signed = SignedWebhook::check(&headers, &body, now).map_err(WebhookError::from)?;
     let secret = secret_from_js(&secret)?;
     signed.verify(&secret).map_err(WebhookError::from)?;
-    JSON::parse(&WebhookV2::verified_json(&body)?)
+    JSON::parse(&<WebhookV2 as crate::types::Wire>::canonical_json(&body)?)
 }
 
 #[wasm_bindgen]

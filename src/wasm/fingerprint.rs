@@ -6,7 +6,6 @@
 //! caller's own. Eight bytes per step, so it costs a fraction of the copy it replaces.
 
 /// The fingerprint of `bytes`: eight-byte words mixed in order, then the length.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn fingerprint(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mix = |hash: u64, word: u64| (hash.rotate_left(23) ^ word).wrapping_mul(K);

@@ -11,12 +11,16 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::document::code_of;
+mod scan;
+
+use scan::{Key, Scan};
+
+use super::captures::{Capture, Captured, Captures};
+use super::envelope::{classify, code_of, Document};
 use super::path::Path;
-use super::reader::{check_value, Captured, Captures};
+use super::reader::check_value;
 use super::scalar::{scalar, Shape};
-use super::scan::{Key, Scan};
-use super::schema::{Capture, Field, Kind, Schema, PAYMENT};
+use super::schema::{Field, Kind, Schema};
 use crate::amount::Amount;
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
@@ -24,14 +28,15 @@ use crate::amount::Amount;
 /// than a tenth of the instructions of reading the document.)
 pub(crate) fn read_payment_fast<R>(
     input: &[u8],
+    schema: &'static FastSchema,
     then: impl FnOnce(&Captures<'_>) -> R,
 ) -> Option<R> {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut scan = Scan::new(input);
     // The top-level fields as a bare payment and `response` as an enveloped one, read in
     // place; which of the two the document is, is decided at the end.
-    let mut bare = Payment::new();
-    let mut enveloped = Payment::new();
+    let mut bare = Payment::new(schema);
+    let mut enveloped = Payment::new(schema);
     let payment = match document(&mut scan, &mut bare, &mut enveloped)? {
         Which::Bare => bare,
         Which::Enveloped => enveloped,
@@ -40,11 +45,34 @@ pub(crate) fn read_payment_fast<R>(
     scan.at_end().then(|| then(captures))
 }
 
-/// The payment's keys as written, for [`Scan::key_is`].
-static PAYMENT_KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+/// A payment schema with its keys as written, for [`Scan::key_is`] (made on first use).
+pub(crate) struct FastSchema {
+    schema: &'static Schema,
+    keys: OnceLock<Vec<Key>>,
+}
+
+impl FastSchema {
+    pub(crate) const fn new(schema: &'static Schema) -> Self {
+        FastSchema {
+            schema,
+            keys: OnceLock::new(),
+        }
+    }
+
+    fn keys(&self) -> &[Key] {
+        self.keys.get_or_init(|| {
+            self.schema
+                .fields
+                .iter()
+                .map(|f| Key::new(f.name))
+                .collect()
+        })
+    }
+}
 
 /// One payment object being read: which fields were seen and the values kept.
 struct Payment<'j> {
+    fast: &'static FastSchema,
     schema: &'static Schema,
     seen: u64,
     hint: usize,
@@ -52,9 +80,10 @@ struct Payment<'j> {
 }
 
 impl<'j> Payment<'j> {
-    fn new() -> Self {
+    fn new(fast: &'static FastSchema) -> Self {
         Payment {
-            schema: &PAYMENT,
+            fast,
+            schema: fast.schema,
             seen: 0,
             hint: 0,
             captures: Captures::default(),
@@ -63,8 +92,7 @@ impl<'j> Payment<'j> {
 
     /// Reads the members of the payment object that is next.
     fn read(&mut self, scan: &mut Scan<'j>) -> Option<()> {
-        let keys =
-            PAYMENT_KEYS.get_or_init(|| PAYMENT.fields.iter().map(|f| Key::new(f.name)).collect());
+        let keys = self.fast.keys();
         scan.members(|scan| {
             // Senders write the fields in the documented order: the next one is tried first.
             let index = if keys.get(self.hint).is_some_and(|key| scan.key_is(key)) {
@@ -98,7 +126,7 @@ impl<'j> Payment<'j> {
 
     /// The kept values when every required field was there.
     fn complete(&self) -> Option<&Captures<'j>> {
-        let required = self.schema.required_mask();
+        let required = self.schema.required;
         (self.seen & required == required).then_some(&self.captures)
     }
 }
@@ -236,14 +264,10 @@ fn document<'j>(
         }
     })?;
     let has_imp_uid = bare.captures.text(Capture::ImpUid).is_some();
-    let response_present = response == Some(true);
-    let is_envelope = !has_imp_uid && (code.flatten().is_some() || response_present);
-    if !is_envelope {
-        Some(Which::Bare)
-    } else if code.flatten().unwrap_or(0) != 0 {
-        None // an API error: the jiter reader reports it
-    } else {
-        response_present.then_some(Which::Enveloped)
+    match classify(has_imp_uid, code.flatten(), response == Some(true)) {
+        Document::Bare => Some(Which::Bare),
+        Document::Enveloped => Some(Which::Enveloped),
+        Document::Failed => None, // the jiter reader reports it
     }
 }
 
@@ -252,26 +276,31 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::{json, Value};
 
-    use super::read_payment_fast;
+    use super::{read_payment_fast, FastSchema};
+    use crate::types::declare::sealed::Declared;
+    use crate::types::PaymentAnnotation;
+
+    static FAST: FastSchema = FastSchema::new(<PaymentAnnotation as Declared>::SCHEMA);
 
     /// The facts the fast path settles `input` with, as text (`None`: left to the reader).
     fn fast(input: &[u8]) -> Option<String> {
-        read_payment_fast(input, |captures| format!("{:?}", captures.facts()))
+        read_payment_fast(input, &FAST, |captures| format!("{:?}", captures.facts()))
     }
 
     fn read_payment_fast_str(input: &str) -> Option<String> {
         fast(input.as_bytes())
     }
-    use crate::canonical::read_payment;
+    use crate::read::read_payment;
 
     /// The fast path settles only what the jiter reader accepts, with the same values.
     fn agrees(input: &str) {
         let Some(fast) = fast(input.as_bytes()) else {
             return;
         };
-        let full = read_payment(input, false).unwrap_or_else(|e| {
-            panic!("fast path accepted what the reader refuses ({e:?}): {input}")
-        });
+        let full = read_payment(input, <PaymentAnnotation as Declared>::SCHEMA, false)
+            .unwrap_or_else(|e| {
+                panic!("fast path accepted what the reader refuses ({e:?}): {input}")
+            });
         assert_eq!(fast, format!("{:?}", full.captures.facts()), "{input}");
     }
 
@@ -321,7 +350,7 @@ mod tests {
 
     #[test]
     fn settles_pretty_printed_escaped_and_reordered_documents() {
-        let pretty = include_str!("../../tests/fixtures/payments/card-paid.json");
+        let pretty = include_str!("../../../tests/fixtures/payments/card-paid.json");
         assert!(
             read_payment_fast_str(pretty).is_some(),
             "whitespace between tokens"
@@ -386,7 +415,7 @@ mod tests {
             let at = bytes.iter().position(|&b| b == 0xc3).unwrap();
             bytes[at] = 0xff;
             assert!(fast(&bytes).is_none());
-            assert!(crate::canonical::utf8(&bytes).is_err());
+            assert!(crate::read::utf8(&bytes).is_err());
         }
         let huge = format!("{{\"x\":{},\"response\":null}}", "9".repeat(5000));
         assert!(read_payment_fast_str(&huge).is_none());
@@ -427,7 +456,7 @@ mod tests {
             byte in prop::sample::select(b" \t\n\"\\,:{}[]0123456789.eE+-tfnulr\x01\x7f".to_vec()),
             change in 0..3u8,
         ) {
-            let text = include_str!("../../tests/fixtures/payments/card-paid.json");
+            let text = include_str!("../../../tests/fixtures/payments/card-paid.json");
             let mut bytes = serde_json::to_vec(&serde_json::from_str::<Value>(text).unwrap()).unwrap();
             let at = at % bytes.len();
             match change {

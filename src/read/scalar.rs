@@ -4,11 +4,13 @@
 use std::borrow::Cow;
 
 use super::path::Path;
-use super::reader::{decode_string, Captured};
+use jiter::{Jiter, Peek};
+
+use super::captures::Captured;
 use super::schema::{Field, Kind};
+use super::tolerant;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
-use crate::lenient;
 
 /// The JSON type of a raw value, from its first byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +47,16 @@ impl<'j> Shape<'j> {
             Shape::List => "a list",
             Shape::Object => "an object",
         }
+    }
+}
+
+/// Decodes a whole JSON string token (quotes included); `""` if it is not one.
+pub(crate) fn decode_string(token: &str) -> String {
+    let mut jiter = Jiter::new(token.as_bytes());
+    // `known_str` rather than `next_str`: it does not pull in jiter's wrong-type reporting.
+    match jiter.peek() {
+        Ok(Peek::String) => jiter.known_str().map(str::to_owned).unwrap_or_default(),
+        _ => String::new(),
     }
 }
 
@@ -90,7 +102,7 @@ pub(crate) fn scalar<'j>(
             };
             if write {
                 let code = match field.kind {
-                    Kind::Code => lenient::canonical_int(&text),
+                    Kind::Code => tolerant::canonical_int(&text),
                     _ => None,
                 };
                 match (code, shape) {
@@ -112,12 +124,15 @@ pub(crate) fn scalar<'j>(
                 Shape::Bool(b) => Some(b),
                 Shape::Str(inner) => {
                     let text = decoded(inner);
-                    Some(lenient::flag_from_text(&text).ok_or_else(|| {
+                    Some(tolerant::flag_from_text(&text).ok_or_else(|| {
                         invalid_value(path, &text, "a boolean or \"true\"/\"false\"")
                     })?)
                 }
                 _ => return Err(invalid_type(path, shape, "a boolean or \"true\"/\"false\"")),
             };
+            if flag.is_none() && field.required {
+                return Err(invalid_type(path, shape, "a boolean or \"true\"/\"false\""));
+            }
             put(match flag {
                 None => "null",
                 Some(true) => "true",
@@ -135,23 +150,29 @@ pub(crate) fn scalar<'j>(
                         None
                     } else {
                         Some(
-                            lenient::int_from_text(&text)
+                            tolerant::int_from_text(&text)
                                 .ok_or_else(|| invalid_value(path, &text, expected))?,
                         )
                     }
                 }
                 Shape::Number(token) => Some(
-                    lenient::int_from_number(token)
+                    tolerant::int_from_number(token)
                         .ok_or_else(|| invalid_value(path, token, "an integer"))?,
                 ),
                 _ => return Err(invalid_type(path, shape, expected)),
             };
+            if int.is_none() && field.required {
+                return Err(match shape {
+                    Shape::Str(inner) => invalid_value(path, inner, expected),
+                    _ => invalid_type(path, shape, expected),
+                });
+            }
             match int {
                 Some(int) if write => put(&int.to_string()),
                 Some(_) => {}
                 None => put("null"),
             }
-            int.filter(|_| keep).map(Captured::Int)
+            None
         }
         Kind::Amount => {
             let amount = match shape {
@@ -175,9 +196,30 @@ pub(crate) fn scalar<'j>(
             None
         }
         // Lists and objects are read by the caller, element by element.
-        Kind::Texts | Kind::List(_) | Kind::Object(_) | Kind::Record(_) => None,
+        Kind::Texts | Kind::List(_) | Kind::Object(_) => None,
+        #[cfg(feature = "webhook")]
+        Kind::Record(_) => None,
     };
     Ok(kept)
+}
+
+/// A text value by the [`Kind::Text`] rule (a string, or a number or boolean as written),
+/// from the raw JSON of one value: what an open enum reads standing alone.
+///
+/// # Errors
+/// `INVALID_JSON` for malformed JSON, `INVALID_FIELD` for `null`, a list or an object.
+pub(crate) fn text_value(raw: &str) -> Result<String, ParseError> {
+    let field = &super::schema::TEXT_ITEM;
+    let raw = raw.trim();
+    let mut jiter = Jiter::new(raw.as_bytes());
+    jiter
+        .next_skip()
+        .and_then(|()| jiter.finish())
+        .map_err(|e| ParseError::new(ErrorCode::InvalidJson, "", e.error_type.to_string()))?;
+    match scalar(field, raw, &Path::Root(""), None, true)? {
+        Some(Captured::Text(text)) => Ok(text.into_owned()),
+        _ => Err(invalid_type(&Path::Root(""), Shape::of(raw), "a string")),
+    }
 }
 
 /// Decodes only when the value is needed (an escaped string left undecoded is still valid).

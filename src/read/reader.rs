@@ -1,85 +1,13 @@
 //! Reads wire objects field by field with `jiter`, checking each value with PortOne's
 //! tolerant rules and, when asked, writing the canonical JSON text of the object.
 
-use std::borrow::Cow;
-
 use jiter::{Jiter, JiterError, Peek};
 
+use super::captures::{Captured, Captures};
 use super::path::Path;
 use super::scalar::{self, scalar, Shape};
-use super::schema::{Capture, Field, Kind, Schema, TEXT_ITEM};
-use crate::amount::Amount;
+use super::schema::{Field, Kind, Schema, TEXT_ITEM};
 use crate::error::{ErrorCode, ParseError};
-
-/// A value kept for the caller (see [`Capture`]).
-#[derive(Clone, Debug)]
-pub(crate) enum Captured<'j> {
-    Text(Cow<'j, str>),
-    Amount(Amount),
-    Flag(bool),
-    Int(i64),
-}
-
-/// The values of one object kept for the caller, by [`Capture`].
-#[derive(Debug)]
-pub(crate) struct Captures<'j>([Option<Captured<'j>>; Capture::COUNT]);
-
-impl Default for Captures<'_> {
-    fn default() -> Self {
-        Captures([const { None }; Capture::COUNT])
-    }
-}
-
-impl<'j> Captures<'j> {
-    fn slot(&mut self, capture: Capture) -> Option<&mut Option<Captured<'j>>> {
-        self.0.get_mut(capture as usize)
-    }
-
-    fn get(&self, capture: Capture) -> Option<&Captured<'j>> {
-        self.0.get(capture as usize)?.as_ref()
-    }
-
-    /// Keeps `value` as `capture`.
-    #[inline(always)]
-    pub(crate) fn keep(&mut self, capture: Capture, value: Captured<'j>) {
-        if let Some(slot) = self.slot(capture) {
-            *slot = Some(value);
-        }
-    }
-
-    /// A kept text (or `None` when absent or `null`).
-    pub(crate) fn text(&self, capture: Capture) -> Option<&str> {
-        match self.get(capture) {
-            Some(Captured::Text(text)) => Some(text),
-            _ => None,
-        }
-    }
-
-    /// A kept amount.
-    pub(crate) fn amount(&self, capture: Capture) -> Option<&Amount> {
-        match self.get(capture) {
-            Some(Captured::Amount(amount)) => Some(amount),
-            _ => None,
-        }
-    }
-
-    /// A kept flag.
-    pub(crate) fn flag(&self, capture: Capture) -> Option<bool> {
-        match self.get(capture) {
-            Some(Captured::Flag(flag)) => Some(*flag),
-            _ => None,
-        }
-    }
-
-    /// A kept integer (or `None` when absent, `null` or blank).
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
-        match self.get(capture) {
-            Some(Captured::Int(int)) => Some(*int),
-            _ => None,
-        }
-    }
-}
 
 /// A cursor over one JSON text.
 pub(crate) struct Reader<'j> {
@@ -96,16 +24,6 @@ pub(crate) fn check_value(field: &Field, raw: &str) -> Result<(), ParseError> {
     let mut reader = Reader::new(raw, false);
     reader.value(field, &Path::Root(""), &mut String::new(), false)?;
     reader.finish()
-}
-
-/// Decodes a whole JSON string token (quotes included); `""` if it is not one.
-pub(crate) fn decode_string(token: &str) -> String {
-    let mut jiter = Jiter::new(token.as_bytes());
-    // `known_str` rather than `next_str`: it does not pull in jiter's wrong-type reporting.
-    match jiter.peek() {
-        Ok(Peek::String) => jiter.known_str().map(str::to_owned).unwrap_or_default(),
-        _ => String::new(),
-    }
 }
 
 impl<'j> Reader<'j> {
@@ -223,6 +141,7 @@ impl<'j> Reader<'j> {
                 Ok(None)
             }
             // `null` is refused as serde refuses it for a struct (only absence is a default).
+            #[cfg(feature = "webhook")]
             Kind::Record(schema) => match self.peek(path)? {
                 Peek::Object => self.object(schema, path, out).map(|_| None),
                 other => Err(invalid_type(path, other, "an object")),
@@ -429,14 +348,15 @@ impl<'j> ObjectReader<'j> {
         out: &mut String,
         lead: Option<&str>,
     ) -> Result<Captures<'j>, ParseError> {
-        for (index, field) in self.schema.fields.iter().enumerate() {
-            if field.required && self.seen & (1u64 << (index % 64)) == 0 {
-                return Err(ParseError::new(
-                    ErrorCode::MissingField,
-                    Path::Key(path, field.name).render(),
-                    format!("missing field `{}`", field.name),
-                ));
-            }
+        let missing = self.schema.required & !self.seen;
+        if missing != 0 {
+            let index = missing.trailing_zeros() as usize;
+            let name = self.schema.fields.get(index).map_or("", |f| f.name);
+            return Err(ParseError::new(
+                ErrorCode::MissingField,
+                Path::Key(path, name).render(),
+                format!("missing field `{name}`"),
+            ));
         }
         if reader.write {
             out.push('{');
@@ -463,6 +383,7 @@ impl<'j> ObjectReader<'j> {
                     Some(text) => out.push_str(text),
                     None => match field.kind {
                         Kind::Texts | Kind::List(_) => out.push_str("[]"),
+                        #[cfg(feature = "webhook")]
                         Kind::Record(schema) => {
                             let path = Path::Key(path, field.name);
                             ObjectReader::new(schema).finish(reader, &path, out, None)?;
