@@ -1,0 +1,42 @@
+//! Shared parts of the fuzz targets: the reference implementations the differential oracles
+//! compare the crate with, and the input conventions of the targets.
+//!
+//! Every oracle failure panics with a message starting with `DISAGREEMENT`, so libFuzzer
+//! saves the input as a `crash-*` artifact like any other crash.
+
+pub mod decimal;
+pub mod js;
+pub mod payment;
+pub mod webhook;
+
+/// Fails the run: two parts of the crate (or the crate and a reference) disagree.
+#[macro_export]
+macro_rules! disagree {
+    ($($arg:tt)*) => {
+        panic!("DISAGREEMENT: {}", format_args!($($arg)*))
+    };
+}
+
+/// The error code and path of a parse error, for comparing two readers' refusals.
+pub fn refusal(err: &portone_verify::ParseError) -> (String, String) {
+    (err.code().as_str().to_owned(), err.path().to_owned())
+}
+
+/// Splits `data` at the first `0xFF` byte (never part of UTF-8 text): `(before, after)`.
+pub fn split_ff(data: &[u8]) -> (&[u8], &[u8]) {
+    match data.iter().position(|&b| b == 0xff) {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (data, &[]),
+    }
+}
+
+/// Whether two canonical JSON texts are the same JSON value. The reader writes free-form
+/// values (`custom_data`) as received, while a built struct writes its `serde_json::Value`
+/// back in serde's spelling (`1e3` becomes `1000.0`): the texts differ, the values may not.
+pub fn same_json(a: &str, b: &str) -> bool {
+    a == b
+        || matches!(
+            (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}
