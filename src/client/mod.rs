@@ -21,28 +21,51 @@
 //! ```
 
 mod arguments;
+mod core;
+mod deadline;
 pub mod endpoints;
 mod error;
+mod json_object;
+mod methods;
+#[cfg(feature = "native-client")]
+mod native;
 mod options;
 mod params;
 mod request;
 pub mod response;
 mod retry;
+mod shared_token;
 mod token;
+mod transport;
 mod types;
+mod verification;
+#[cfg(feature = "webhook")]
+mod webhook_flow;
 
+pub use self::core::Client;
 pub use arguments::{Argument, FromArguments};
 pub use error::{ClientError, ClientErrorCode};
+pub use json_object::JsonObject;
+pub use methods::Answer;
+#[cfg(feature = "native-client")]
+pub use native::{NativeClient, OneshotSignal, ReqwestTransport};
 pub use options::{
     check_runtime, ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
 };
 pub use params::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions,
-    FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, JsonObject, PaymentsByStatusOptions,
+    FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
 pub use request::{encode_component, ApiRequest, Method};
 pub use retry::{Attempts, Next, RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
 pub use token::{TokenCache, HARD_MARGIN_MS, REFRESH_MARGIN_MS};
+pub use transport::{
+    HttpRequest, HttpResponse, Signal, Transport, TransportError, TransportErrorKind,
+    RESPONSE_HEADERS,
+};
 pub use types::{PaymentPrepareAnnotation, PaymentsResult};
+pub use verification::PaymentCheck;
+#[cfg(feature = "webhook")]
+pub use webhook_flow::WebhookCheck;
