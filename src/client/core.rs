@@ -3,16 +3,18 @@
 //! requests only, one token refresh after a 401, and no secret in any error.
 
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::deadline::within;
+use super::endpoints;
 use super::error::{ClientError, ClientErrorCode};
 use super::options::ClientConfig;
 use super::request::ApiRequest;
 use super::response;
 use super::retry::{Attempts, Next};
-use super::shared_token::TokenState;
+use super::shared_token::SharedToken;
 use super::transport::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
+use crate::types::AuthAnnotation;
 
 /// A PortOne V1 REST client: one access token shared by all calls (and by all clones of the
 /// client) and renewed before it expires, bounded retries of reads, typed results, and errors
@@ -38,7 +40,7 @@ pub struct Client<T: Transport> {
 struct Inner<T: Transport> {
     transport: T,
     config: ClientConfig,
-    tokens: Mutex<TokenState<T::Signal>>,
+    tokens: SharedToken<T::Signal>,
 }
 
 impl<T: Transport> Clone for Client<T> {
@@ -68,7 +70,7 @@ impl<T: Transport> Client<T> {
             inner: Arc::new(Inner {
                 transport,
                 config,
-                tokens: Mutex::new(TokenState::default()),
+                tokens: SharedToken::new(),
             }),
         }
     }
@@ -81,10 +83,6 @@ impl<T: Transport> Client<T> {
     /// The transport.
     pub fn transport(&self) -> &T {
         &self.inner.transport
-    }
-
-    pub(super) fn tokens(&self) -> &Mutex<TokenState<T::Signal>> {
-        &self.inner.tokens
     }
 
     /// Sends any V1 request (see [`endpoints`](super::endpoints)) with the client's policy and
@@ -124,7 +122,7 @@ impl<T: Transport> Client<T> {
             match attempts.after(&err, transport.random()) {
                 Next::RefreshToken => {
                     if let Some(token) = &token {
-                        self.invalidate(token);
+                        self.inner.tokens.invalidate(token);
                     }
                 }
                 Next::Retry { delay_ms } => transport.sleep(delay_ms).await,
@@ -133,8 +131,45 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// A usable token (see [`SharedToken::get`]).
+    async fn token(&self) -> Result<String, ClientError> {
+        let config = self.config();
+        let bound_ms = config.retry.worst_case_ms(config.timeout_ms);
+        let tokens = &self.inner.tokens;
+        tokens
+            .get(self.transport(), bound_ms, || self.fetch_token())
+            .await
+    }
+
+    /// `POST /users/getToken`, retried like any idempotent request: PortOne's answer and when
+    /// the successful attempt was sent.
+    async fn fetch_token(&self) -> Result<(AuthAnnotation, f64), ClientError> {
+        let (config, transport) = (self.config(), self.transport());
+        let request = endpoints::get_token(&config.api_key, &config.api_secret);
+        let mut attempts = Attempts::new(config.retry, request.idempotent, false);
+        loop {
+            let sent_at_ms = transport.now_ms();
+            let answer = self.attempt(&request, None).await;
+            let err = match answer.and_then(|answer| response::decode_token(&answer.body)) {
+                Ok(auth) => return Ok((auth, sent_at_ms)),
+                Err(err) => err,
+            };
+            match attempts.after(&err, transport.random()) {
+                Next::Retry { delay_ms } => transport.sleep(delay_ms).await,
+                Next::RefreshToken | Next::Fail => return Err(err),
+            }
+        }
+    }
+
+    /// The texts no error may contain: the API secret and the tokens issued lately.
+    pub(crate) fn secrets(&self) -> Vec<String> {
+        let mut secrets = self.inner.tokens.issued();
+        secrets.push(self.config().api_secret.clone());
+        secrets
+    }
+
     /// One exchange, cut at the timeout (the body read included); a non-2xx status is an error.
-    pub(super) async fn attempt(
+    async fn attempt(
         &self,
         request: &ApiRequest,
         token: Option<&str>,

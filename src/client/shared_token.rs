@@ -13,14 +13,11 @@
 //!
 //! State sits behind a `std::sync::Mutex` never held across an `await`.
 
+use std::future::Future;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use super::core::Client;
 use super::deadline::within;
-use super::endpoints;
 use super::error::ClientError;
-use super::response;
-use super::retry::{Attempts, Next};
 use super::token::TokenCache;
 use super::transport::{Signal, Transport};
 use crate::types::AuthAnnotation;
@@ -32,7 +29,7 @@ type Outcome = Result<String, ClientError>;
 type Slot = Arc<Mutex<Option<Outcome>>>;
 
 /// The token side of a client: the cache, the request in flight, the tokens issued lately.
-pub(super) struct TokenState<S> {
+struct TokenState<S> {
     cache: TokenCache,
     flight: Option<Flight<S>>,
     flights_started: u64,
@@ -100,32 +97,52 @@ pub(super) fn lock<V>(mutex: &Mutex<V>) -> MutexGuard<'_, V> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-impl<T: Transport> Client<T> {
-    /// A usable token: cached, or from the one token request in flight (led by this call when
-    /// there is none).
-    pub(super) async fn token(&self) -> Result<String, ClientError> {
-        let (config, transport) = (self.config(), self.transport());
-        let bound = config.retry.worst_case_ms(config.timeout_ms);
+/// The token of one client, shared by its calls.
+pub(super) struct SharedToken<S> {
+    state: Mutex<TokenState<S>>,
+}
+
+impl<S: Signal> SharedToken<S> {
+    pub(super) fn new() -> Self {
+        SharedToken {
+            state: Mutex::new(TokenState::default()),
+        }
+    }
+
+    /// A usable token: cached, or from the one token request in flight. When there is none,
+    /// this call leads one: `fetch` sends it and gives PortOne's answer with the local time
+    /// it was sent. A joined call waits at most `bound_ms`.
+    pub(super) async fn get<T, F>(
+        &self,
+        transport: &T,
+        bound_ms: u64,
+        fetch: impl Fn() -> F,
+    ) -> Result<String, ClientError>
+    where
+        T: Transport<Signal = S>,
+        F: Future<Output = Result<(AuthAnnotation, f64), ClientError>>,
+    {
         loop {
-            match self.next_step() {
+            match self.next_step(transport) {
                 Step::Have(token) => return Ok(token),
                 Step::Lead { id, outcome } => {
                     let _leading = Leading {
-                        state: self.tokens(),
+                        state: &self.state,
                         id,
                     };
-                    let result = self.fetch_token().await;
+                    let result = fetch().await;
+                    let result = result.map(|(auth, sent_at_ms)| self.remember(&auth, sent_at_ms));
                     *lock(&outcome) = Some(result.clone());
                     return result;
                 }
                 Step::Join { id, outcome, woken } => {
-                    let woke = within(woken, transport.sleep(bound)).await;
+                    let woke = within(woken, transport.sleep(bound_ms)).await;
                     if let Some(result) = lock(&outcome).clone() {
                         return result;
                     }
                     if woke.is_none() {
                         // The shared request never settled: forget it, so a new one starts.
-                        TokenState::end_flight(self.tokens(), id);
+                        TokenState::end_flight(&self.state, id);
                     }
                 }
             }
@@ -133,9 +150,11 @@ impl<T: Transport> Client<T> {
     }
 
     /// The cached token, or this call's part in the token request in flight.
-    fn next_step(&self) -> Step<impl std::future::Future<Output = ()> + '_> {
-        let transport = self.transport();
-        let mut state = lock(self.tokens());
+    fn next_step<'t, T: Transport<Signal = S>>(
+        &self,
+        transport: &'t T,
+    ) -> Step<impl Future<Output = ()> + 't> {
+        let mut state = lock(&self.state);
         if let Some(token) = state.cache.current(transport.now_ms()) {
             return Step::Have(token.to_owned());
         }
@@ -158,27 +177,9 @@ impl<T: Transport> Client<T> {
         Step::Lead { id, outcome }
     }
 
-    /// `POST /users/getToken`, retried like any idempotent request; the token is cached.
-    async fn fetch_token(&self) -> Result<String, ClientError> {
-        let (config, transport) = (self.config(), self.transport());
-        let request = endpoints::get_token(&config.api_key, &config.api_secret);
-        let mut attempts = Attempts::new(config.retry, request.idempotent, false);
-        loop {
-            let sent_at_ms = transport.now_ms();
-            let answer = self.attempt(&request, None).await;
-            let err = match answer.and_then(|answer| response::decode_token(&answer.body)) {
-                Ok(auth) => return Ok(self.remember(&auth, sent_at_ms)),
-                Err(err) => err,
-            };
-            match attempts.after(&err, transport.random()) {
-                Next::Retry { delay_ms } => transport.sleep(delay_ms).await,
-                Next::RefreshToken | Next::Fail => return Err(err),
-            }
-        }
-    }
-
+    /// Caches a token PortOne issued for a request sent at `sent_at_ms`.
     fn remember(&self, auth: &AuthAnnotation, sent_at_ms: f64) -> String {
-        let mut state = lock(self.tokens());
+        let mut state = lock(&self.state);
         let token = state.cache.store(auth, sent_at_ms);
         if !state.issued.contains(&token) {
             if state.issued.len() >= REMEMBERED_TOKENS {
@@ -191,14 +192,11 @@ impl<T: Transport> Client<T> {
 
     /// Drops `token` after PortOne refused it (a token another call already renewed stays).
     pub(super) fn invalidate(&self, token: &str) {
-        lock(self.tokens()).cache.invalidate(token);
+        lock(&self.state).cache.invalidate(token);
     }
 
-    /// The texts no error may contain: the API secret and the tokens issued lately.
-    pub(crate) fn secrets(&self) -> Vec<String> {
-        let state = lock(self.tokens());
-        let mut secrets = state.issued.clone();
-        secrets.push(self.config().api_secret.clone());
-        secrets
+    /// The tokens issued lately (no error may contain them).
+    pub(super) fn issued(&self) -> Vec<String> {
+        lock(&self.state).issued.clone()
     }
 }
