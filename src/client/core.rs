@@ -21,7 +21,7 @@ use crate::types::AuthAnnotation;
 /// with a stable [`ClientErrorCode`] that never contain the API secret or a token.
 ///
 /// Generic over its [`Transport`]; with the `native-client` feature
-/// [`NativeClient`](super::NativeClient) is this client over `reqwest`. Cloning is cheap and
+/// `NativeClient` is this client over `reqwest`. Cloning is cheap and
 /// shares the token.
 ///
 /// The policy, for every call:

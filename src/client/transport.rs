@@ -4,7 +4,7 @@
 //! client's, so every transport behaves the same.
 //!
 //! Two transports exist: the WebAssembly build's (the global `fetch`, `setTimeout`, `Date.now`)
-//! and, with the `native-client` feature, [`ReqwestTransport`](super::ReqwestTransport).
+//! and, with the `native-client` feature, `ReqwestTransport`.
 
 use std::fmt;
 use std::future::Future;

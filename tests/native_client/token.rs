@@ -183,3 +183,49 @@ async fn a_token_request_that_never_settles_is_waited_for_only_so_long() {
     );
     drop(stalled);
 }
+
+/// Every method's future is `Send` (and the client `Send + Sync + Clone`), so a server can
+/// spawn them on a multi-threaded runtime. Checked at compile time; nothing is sent.
+#[test]
+fn every_future_of_the_native_client_is_send() {
+    use portone_verify::client::{
+        endpoints, Answer, BillingKeyPaymentsOptions, FindAllPaymentsOptions, FindPaymentOptions,
+        GetPaymentsQuery, NativeClient, PaymentsByStatusOptions, PortOneClientOptions,
+        PreparePaymentOptions,
+    };
+    use portone_verify::{Amount, Expected};
+    fn send<F: std::future::Future + Send>(_: F) {}
+    fn shareable<C: Send + Sync + Clone + 'static>(_: &C) {}
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let _guard = runtime.enter();
+    let options = PortOneClientOptions {
+        api_key: "k".into(),
+        api_secret: "s".into(),
+        base_url: Some("http://127.0.0.1:9".into()),
+        ..Default::default()
+    };
+    let client = NativeClient::from_options(options).unwrap();
+    shareable(&client);
+    let amount = Amount::parse("1").unwrap();
+    let expected = Expected::new("o", amount.clone());
+    let request = endpoints::get_payment_balance("imp_1").unwrap();
+    send(client.send(&request));
+    send(client.answer_json(&request, Answer::Balance));
+    send(client.get_payment("imp_1", &NO_OPTIONS));
+    send(client.get_payments(&GetPaymentsQuery::default()));
+    send(client.find_payment("o", &FindPaymentOptions::default()));
+    send(client.find_all_payments("o", &FindAllPaymentsOptions::default()));
+    send(client.get_payments_by_status("paid", &PaymentsByStatusOptions::default()));
+    send(client.get_billing_key_payments("c", &BillingKeyPaymentsOptions::default()));
+    send(client.get_payment_balance("imp_1"));
+    send(client.cancel_payment(&CancelPaymentRequest::default()));
+    send(client.prepare_payment("o", &amount, &PreparePaymentOptions::default()));
+    send(client.get_prepared_payment("o"));
+    send(client.verify_payment("imp_1", &expected));
+    send(client.verify_webhook_v1(b"{}", None, |_| async {
+        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(None)
+    }));
+}
