@@ -109,15 +109,24 @@ pub(crate) fn require_webhook_order(
 }
 
 /// The string value of `key` in the JSON object `json` (`None` when absent or not a string).
+/// Only peeks and skips: asking jiter for a string where a number is would pull its float
+/// parser into the wasm build (for the error message).
 fn top_level_text(json: &str, key: &str) -> Option<String> {
     let mut jiter = jiter::Jiter::new(json.as_bytes());
-    let mut next = jiter.next_object().ok()?;
+    if jiter.peek().ok()? != jiter::Peek::Object {
+        return None;
+    }
+    let mut next = jiter.known_object().ok()?.map(str::to_owned);
     while let Some(name) = next {
+        let peek = jiter.peek().ok()?;
         if name == key {
-            return jiter.next_str().ok().map(str::to_owned);
+            return match peek {
+                jiter::Peek::String => jiter.known_str().ok().map(str::to_owned),
+                _ => None,
+            };
         }
-        jiter.next_skip().ok()?;
-        next = jiter.next_key().ok()?;
+        jiter.known_skip(peek).ok()?;
+        next = jiter.next_key().ok()?.map(str::to_owned);
     }
     None
 }
