@@ -81,20 +81,35 @@ impl std::ops::Deref for Canonical {
 impl Amount {
     /// Parses a decimal number in JSON number syntax (leading zeros tolerated).
     /// Returns `None` for anything that is not a finite decimal number.
+    /// Amounts a JavaScript number cannot hold (beyond `f64::MAX`, e.g. `1e309`) are refused:
+    /// no payment is that large, and JavaScript would show it as `Infinity`.
     pub fn parse(text: &str) -> Option<Amount> {
-        if let Some(canonical) = plain_integer(text) {
-            return Some(Amount {
+        let amount = match plain_integer(text) {
+            Some(canonical) => Amount {
                 canonical: Canonical::new(canonical),
-            });
-        }
-        canonicalise(text).map(|canonical| Amount {
-            canonical: Canonical::new(&canonical),
-        })
+            },
+            None => Amount {
+                canonical: Canonical::new(&canonicalise(text)?),
+            },
+        };
+        amount.is_finite_in_f64().then_some(amount)
     }
 
-    /// A whole number, without a string in between.
-    #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
-    pub(crate) fn from_i64(value: i64) -> Amount {
+    /// Whether the amount is at most `f64::MAX` in size (309 integer digits or fewer, and
+    /// then checked exactly).
+    fn is_finite_in_f64(&self) -> bool {
+        let digits = self.canonical.trim_start_matches('-');
+        let whole = digits.split('.').next().unwrap_or_default();
+        whole.len() < 309 || (whole.len() == 309 && self.to_f64().is_finite())
+    }
+
+    /// A whole number (every KRW amount), without a string in between.
+    ///
+    /// ```
+    /// use portone_verify::Amount;
+    /// assert_eq!(Amount::from_i64(-1004), Amount::parse("-1004").unwrap());
+    /// ```
+    pub fn from_i64(value: i64) -> Amount {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut rest = value.unsigned_abs();

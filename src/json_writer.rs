@@ -37,15 +37,13 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// A JSON object written member by member, in call order. (The client uses all of it, the
-/// webhooks part, the parse and verify paths none.)
+/// A JSON object written member by member, in call order: the wire declarations' canonical
+/// JSON ([`ObjectWriter::value`]) and the client's request bodies (the other members).
 #[derive(Debug)]
-#[cfg_attr(not(feature = "client"), allow(dead_code))]
 pub(crate) struct ObjectWriter {
     out: String,
 }
 
-#[cfg_attr(not(feature = "client"), allow(dead_code))]
 impl ObjectWriter {
     pub(crate) fn new() -> Self {
         ObjectWriter {
@@ -62,12 +60,14 @@ impl ObjectWriter {
         &mut self.out
     }
 
+    #[cfg(feature = "client")]
     /// `"key":"text"`.
     pub(crate) fn string(&mut self, key: &str, text: &str) -> &mut Self {
         push_string(self.key(key), text);
         self
     }
 
+    #[cfg(feature = "client")]
     /// `"key":"text"`, or `"key":null` for `None` (serde's `Option`).
     pub(crate) fn string_or_null(&mut self, key: &str, text: Option<&str>) -> &mut Self {
         match text {
@@ -76,6 +76,7 @@ impl ObjectWriter {
         }
     }
 
+    #[cfg(feature = "client")]
     /// `"key":"text"` only when there is a text (serde's `skip_serializing_if = "Option::is_none"`).
     pub(crate) fn string_if_some(&mut self, key: &str, text: Option<&str>) -> &mut Self {
         if let Some(text) = text {
@@ -84,15 +85,23 @@ impl ObjectWriter {
         self
     }
 
+    #[cfg(feature = "client")]
     /// `"key":true` / `"key":false`.
     pub(crate) fn bool(&mut self, key: &str, value: bool) -> &mut Self {
         self.raw(key, if value { "true" } else { "false" })
     }
 
+    #[cfg(feature = "client")]
     /// `"key":…` with `json`, which must be one JSON value (a number's text, an object the
     /// reader checked, …).
     pub(crate) fn raw(&mut self, key: &str, json: &str) -> &mut Self {
         self.key(key).push_str(json);
+        self
+    }
+
+    /// `"key":…` with the JSON `write` puts out (one JSON value).
+    pub(crate) fn value(&mut self, key: &str, write: impl FnOnce(&mut String)) -> &mut Self {
+        write(self.key(key));
         self
     }
 
@@ -123,6 +132,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "client")]
     #[test]
     fn objects_are_written_in_call_order() {
         let json = ObjectWriter::new()

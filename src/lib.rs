@@ -35,7 +35,6 @@ mod amount;
 pub mod client;
 mod error;
 mod json_writer;
-mod lenient;
 pub(crate) mod parse;
 mod read;
 pub mod types;
@@ -61,7 +60,7 @@ pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};
 pub use parse::{
     parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response, payment_json,
-    request_pay_response_json,
+    redirect_query_json, request_pay_response_json,
 };
 pub use types::{PaymentAnnotation, RequestPayResponse};
 pub use verify::{

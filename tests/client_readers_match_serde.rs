@@ -1,7 +1,7 @@
-//! The client's serde-free readers (what the wasm build runs) against the serde derives of
-//! the same types (what a Rust caller may use): the option objects through
-//! `decode_argument`, and the getToken, balance and prepared answers through the canonical
-//! reader. For every input both accept and agree, or both refuse.
+//! The client's serde-free reader of option objects (what the wasm build runs) against the
+//! serde derives of the same types (what a Rust caller may use), through `decode_argument`.
+//! For every input both accept and agree, or both refuse. (PortOne's answers are covered by
+//! `tests/wire_golden.rs`.)
 //!
 //! Intended differences, tested on their own below:
 //! - a list option given as `null` reads as empty (serde refuses `null` for a `Vec`);
@@ -12,11 +12,10 @@
 use std::fmt::Debug;
 
 use portone_verify::client::{
-    decode_argument, response, BillingKeyPaymentsOptions, CancelPaymentRequest, ClientErrorCode,
+    decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, ClientErrorCode,
     FindAllPaymentsOptions, FindPaymentOptions, FromArguments, GetPaymentOptions, GetPaymentsQuery,
-    PaymentPrepareAnnotation, PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
+    PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
 };
-use portone_verify::types::{AuthAnnotation, PaymentBalance};
 use serde::de::DeserializeOwned;
 
 fn agree<T>(inputs: &[&str])
@@ -146,105 +145,5 @@ fn client_options_are_read_and_never_quoted() {
             .unwrap_or_else(|| panic!("{bad} was accepted"));
         assert_eq!(err.code(), ClientErrorCode::InvalidArgument);
         assert!(!err.to_string().contains("s3cr3t") || err.path() == Some("options.s3cr3t"));
-    }
-}
-
-fn envelope(response: &str) -> String {
-    format!(r#"{{"code":0,"message":null,"response":{response}}}"#)
-}
-
-/// A body the canonical reader turns into JSON, read by serde into `T`, against
-/// `response::decode::<T>` of the same body.
-fn answers_agree<T>(
-    bodies: &[String],
-    canonical: fn(&[u8]) -> Result<String, portone_verify::client::ClientError>,
-) where
-    T: DeserializeOwned + PartialEq + Debug,
-{
-    for body in bodies {
-        let ours = canonical(body.as_bytes())
-            .map(|json| serde_json::from_str::<T>(&json).expect("canonical JSON reads as T"));
-        let serde = response::decode::<T>(body.as_bytes());
-        match (&ours, &serde) {
-            (Ok(ours), Ok(serde)) => assert_eq!(ours, serde, "{body}"),
-            (Err(ours), Err(serde)) => {
-                assert_eq!(ours.code(), serde.code(), "{body}");
-                assert_eq!(ours.path(), serde.path(), "{body}");
-            }
-            _ => panic!("{body}: ours {ours:?}, serde {serde:?}"),
-        }
-    }
-}
-
-#[test]
-fn balance_and_prepared_answers_read_as_serde_reads_them() {
-    let part = r#"{"tax_free":0,"supply":"910","vat":94,"service":0.5}"#;
-    let odd = r#"{"tax_free":0,"supply":910,"vat":94}"#;
-    let history = format!(
-        r#"{{"cash_receipt":{part},"primary":{part},"secondary":{part},"discount":{part},"created":"1700000000"}}"#
-    );
-    let balance = |amount: &str, primary: &str, histories: &str| {
-        envelope(&format!(
-            r#"{{"amount":{amount},"cash_receipt":{part},"primary":{primary},"secondary":{part},"discount":{part}{histories}}}"#
-        ))
-    };
-    answers_agree::<PaymentBalance>(
-        &[
-            balance(
-                "1004",
-                part,
-                &format!(r#","histories":[{history},{history}]"#),
-            ),
-            balance("\"1004.50\"", part, r#","histories":[]"#),
-            balance("1004", part, ""),
-            balance("1004", part, r#","histories":[{"cash_receipt":null}]"#),
-            balance("1004", "null", ""),
-            balance("1004", odd, ""),
-            balance("true", part, ""),
-            r#"{"code":1,"message":"no","response":null}"#.to_owned(),
-            r#"{"code":0,"message":null,"response":null}"#.to_owned(),
-            "not json".to_owned(),
-        ],
-        response::balance_json,
-    );
-    answers_agree::<PaymentPrepareAnnotation>(
-        &[
-            envelope(r#"{"merchant_uid":"o1","amount":1004,"currency":null}"#),
-            envelope(r#"{"merchant_uid":"o1","amount":"10.10","currency":"USD","new":1}"#),
-            envelope(r#"{"merchant_uid":"o1","currency":"KRW"}"#),
-            envelope(r#"{"merchant_uid":null,"amount":1}"#),
-            envelope(r#"{"merchant_uid":"o1","amount":{}}"#),
-            envelope("[]"),
-        ],
-        response::prepared_json,
-    );
-}
-
-#[test]
-fn token_answers_read_as_serde_reads_them() {
-    for response in [
-        r#"{"access_token":"tok","expired_at":1700001800,"now":1700000000}"#,
-        r#"{"access_token":"tok","expired_at":"1700001800","now":"1700000000","extra":[1]}"#,
-        r#"{"access_token":"tok","expired_at":1700001800}"#,
-        r#"{"access_token":"tok","expired_at":null,"now":1}"#,
-        r#"{"access_token":"tok","expired_at":1.5,"now":1}"#,
-        r#"{"access_token":null,"expired_at":1,"now":1}"#,
-        r#"{"access_token":{},"expired_at":1,"now":1}"#,
-    ] {
-        let body = envelope(response);
-        let ours = response::decode_token(body.as_bytes());
-        let serde = response::decode::<AuthAnnotation>(body.as_bytes());
-        match (&ours, &serde) {
-            (Ok(ours), Ok(serde)) => assert_eq!(ours, serde, "{body}"),
-            (Err(ours), Err(serde)) => {
-                assert_eq!(
-                    (ours.code(), ours.path()),
-                    (serde.code(), serde.path()),
-                    "{body}"
-                );
-                assert!(!ours.to_string().contains("tok\""), "{ours}");
-            }
-            _ => panic!("{body}: ours {ours:?}, serde {serde:?}"),
-        }
     }
 }

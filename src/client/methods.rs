@@ -1,8 +1,6 @@
 //! One method per V1 endpoint: arguments → [`endpoints`] → [`Client::send`] → a typed result
 //! ([`response`]'s decoders), or canonical JSON text ([`Answer`]) for JavaScript.
 
-use serde::de::DeserializeOwned;
-
 use super::core::Client;
 use super::endpoints;
 use super::error::ClientError;
@@ -13,9 +11,9 @@ use super::params::{
 use super::request::ApiRequest;
 use super::response;
 use super::transport::{HttpResponse, Transport};
-use super::types::{PaymentPrepareAnnotation, PaymentsResult};
+use super::types::PaymentsResult;
 use crate::amount::Amount;
-use crate::types::{PagedList, PaymentAnnotation, PaymentBalance};
+use crate::types::{PagedList, PaymentAnnotation, PaymentBalance, PaymentPrepareAnnotation, Wire};
 
 /// Which reading of a 2xx answer [`Client::answer_json`] returns as canonical JSON (what the
 /// typed methods decode, as JavaScript parses it in one go).
@@ -220,7 +218,7 @@ impl<T: Transport> Client<T> {
     }
 }
 
-fn decoded<R: DeserializeOwned>(answer: &HttpResponse) -> Result<R, ClientError> {
+fn decoded<R: Wire>(answer: &HttpResponse) -> Result<R, ClientError> {
     response::decode(&answer.body)
 }
 

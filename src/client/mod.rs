@@ -51,6 +51,7 @@ mod verification;
 mod webhook_flow;
 
 pub use self::core::Client;
+pub use crate::types::PaymentPrepareAnnotation;
 pub use arguments::{Argument, FromArguments};
 pub use error::{ClientError, ClientErrorCode};
 pub use json_object::JsonObject;
@@ -73,7 +74,7 @@ pub use transport::{
     HttpRequest, HttpResponse, Signal, Transport, TransportError, TransportErrorKind,
     RESPONSE_HEADERS,
 };
-pub use types::{PaymentPrepareAnnotation, PaymentsResult};
+pub use types::PaymentsResult;
 pub use verification::PaymentCheck;
 #[cfg(feature = "webhook")]
 pub use webhook_flow::WebhookCheck;

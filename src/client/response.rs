@@ -5,11 +5,14 @@ use serde::de::DeserializeOwned;
 
 use super::error::{ClientError, ClientErrorCode};
 use super::types::PaymentsResult;
-use crate::error::ParseError;
+use crate::error::{ErrorCode, ParseError};
 use crate::json_writer::ObjectWriter;
-use crate::parse::{json, parse_enveloped};
-use crate::read::{self, schema, Capture, Envelope};
-use crate::types::{AuthAnnotation, PagedList, PaymentAnnotation};
+use crate::parse::parse_enveloped;
+use crate::read::{self, Envelope, Schema};
+use crate::types::declare::sealed::Declared;
+use crate::types::{
+    AuthAnnotation, PagedList, PaymentAnnotation, PaymentBalance, PaymentPrepareAnnotation, Wire,
+};
 
 /// The error code for an HTTP status PortOne answered with, `None` for 2xx.
 ///
@@ -77,7 +80,7 @@ pub fn check_status(
 /// `API_ERROR` (with `apiCode`/`apiMessage`) for `code != 0`; `INVALID_RESPONSE` with the
 /// field path for a body that is not JSON, is cut short, has `response: null` or does not
 /// have `T`'s shape.
-pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ClientError> {
+pub fn decode<T: Wire>(body: &[u8]) -> Result<T, ClientError> {
     parse_enveloped::<T>(body).map_err(ClientError::from_response_parse)
 }
 
@@ -92,28 +95,18 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
         let message = format!("getToken: PortOne's answer is malformed at `{path}`");
         ClientError::invalid_response(path, message)
     };
-    let read = read::utf8(body)
-        .and_then(|text| read::read_enveloped(text, &schema::AUTH, false))
-        .map_err(|err| match ClientError::from_response_parse(err) {
+    let auth = parse_enveloped::<AuthAnnotation>(body).map_err(|err| {
+        match ClientError::from_response_parse(err) {
             err if err.code() == ClientErrorCode::InvalidResponse => {
                 malformed(err.path().unwrap_or_default())
             }
             err => err,
-        })?;
-    let captures = &read.captures;
-    let access_token = captures
-        .text(Capture::AccessToken)
-        .filter(|token| !token.trim().is_empty())
-        .ok_or_else(|| malformed("response.access_token"))?;
-    Ok(AuthAnnotation {
-        access_token: access_token.to_owned(),
-        expired_at: captures
-            .int(Capture::ExpiredAt)
-            .ok_or_else(|| malformed("response.expired_at"))?,
-        now: captures
-            .int(Capture::Now)
-            .ok_or_else(|| malformed("response.now"))?,
-    })
+        }
+    })?;
+    if auth.access_token.trim().is_empty() {
+        return Err(malformed("response.access_token"));
+    }
+    Ok(auth)
 }
 
 /// The canonical JSON of the answer of `GET /payments/{imp_uid}/balance` (what
@@ -124,7 +117,7 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
 ///
 /// [`PaymentBalance`]: crate::types::PaymentBalance
 pub fn balance_json(body: &[u8]) -> Result<String, ClientError> {
-    enveloped_json(body, &schema::BALANCE)
+    enveloped_json(body, PaymentBalance::SCHEMA)
 }
 
 /// The canonical JSON of a prepared amount (`POST /payments/prepare` and
@@ -133,10 +126,10 @@ pub fn balance_json(body: &[u8]) -> Result<String, ClientError> {
 /// # Errors
 /// As [`decode`].
 pub fn prepared_json(body: &[u8]) -> Result<String, ClientError> {
-    enveloped_json(body, &schema::PREPARED)
+    enveloped_json(body, PaymentPrepareAnnotation::SCHEMA)
 }
 
-fn enveloped_json(body: &[u8], schema: &'static schema::Schema) -> Result<String, ClientError> {
+fn enveloped_json(body: &[u8], schema: &'static Schema) -> Result<String, ClientError> {
     read::utf8(body)
         .and_then(|text| read::read_enveloped(text, schema, true))
         .map(|read| read.json)
@@ -174,7 +167,7 @@ pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
     }
     let payments = match envelope.response {
         Some(raw) => {
-            read::payment_list(raw, "response")
+            read::list_json(raw, PaymentAnnotation::SCHEMA, "response")
                 .map_err(ClientError::from_response_parse)?
                 .0
         }
@@ -194,7 +187,8 @@ pub fn payments_json(status: u16, body: &[u8]) -> Result<String, ClientError> {
 /// # Errors
 /// As [`decode`].
 pub fn decode_payment_page(body: &[u8]) -> Result<PagedList<PaymentAnnotation>, ClientError> {
-    from_canonical(&payment_page_json(body)?)
+    PagedList::from_canonical_json(&payment_page_json(body)?)
+        .map_err(ClientError::from_response_parse)
 }
 
 /// [`decode_payment_page`] as canonical JSON: `{"total":…,"previous":…,"next":…,"list":[…]}`.
@@ -205,7 +199,13 @@ pub fn payment_page_json(body: &[u8]) -> Result<String, ClientError> {
     let envelope = raw_envelope(body)?;
     check_code(&envelope)?;
     let raw = envelope.response.ok_or_else(no_response)?;
-    read::payment_page(raw, "response").map_err(ClientError::from_response_parse)
+    read::page_json(
+        raw,
+        PagedList::<PaymentAnnotation>::SCHEMA,
+        PaymentAnnotation::SCHEMA,
+        "response",
+    )
+    .map_err(ClientError::from_response_parse)
 }
 
 fn no_response() -> ClientError {
@@ -214,7 +214,10 @@ fn no_response() -> ClientError {
 
 /// The typed value of canonical text the reader wrote (it always has the type's shape).
 fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ClientError> {
-    json::from_canonical(canonical).map_err(ClientError::from_response_parse)
+    serde_json::from_str(canonical).map_err(|e| {
+        let internal = ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}"));
+        ClientError::from_response_parse(internal)
+    })
 }
 
 /// Parses a `Retry-After` header: delta-seconds, or an HTTP date compared with `now_ms`

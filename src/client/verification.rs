@@ -6,8 +6,7 @@ use super::endpoints;
 use super::error::ClientError;
 use super::params::GetPaymentOptions;
 use super::transport::Transport;
-use crate::parse::json;
-use crate::types::PaymentAnnotation;
+use crate::types::{PaymentAnnotation, Wire};
 use crate::verify::{verify_and_write, Expected, Verdict};
 
 /// A payment fetched from PortOne and judged against the merchant's order: the [`Verdict`],
@@ -43,7 +42,8 @@ impl PaymentCheck {
     /// # Errors
     /// None in practice: the text is what the reader wrote for this type.
     pub fn payment(&self) -> Result<PaymentAnnotation, ClientError> {
-        json::from_canonical(&self.payment_json).map_err(ClientError::from_response_parse)
+        PaymentAnnotation::parse_json(self.payment_json.as_bytes())
+            .map_err(ClientError::from_response_parse)
     }
 }
 

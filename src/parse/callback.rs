@@ -1,9 +1,9 @@
 //! `parse_request_pay_response`: the `IMP.request_pay` callback payload.
 
-use super::json;
 use crate::error::ParseError;
-use crate::read::{self, Capture};
-use crate::types::RequestPayResponse;
+use crate::read;
+use crate::types::declare;
+use crate::types::{RequestPayResponse, Wire};
 
 /// Parses the callback object (as JSON bytes) into the normalised [`RequestPayResponse`].
 ///
@@ -24,12 +24,7 @@ use crate::types::RequestPayResponse;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_request_pay_response(input: &[u8]) -> Result<RequestPayResponse, ParseError> {
-    let (read, success) = read::read_request_pay(read::utf8(input)?, true)?;
-    let mut response: RequestPayResponse = json::from_canonical(&read.json)?;
-    response.reported_success = read.captures.flag(Capture::ReportedSuccess);
-    response.reported_imp_success = read.captures.flag(Capture::ReportedImpSuccess);
-    response.success = success;
-    Ok(response)
+    declare::read(read::utf8(input)?)
 }
 
 /// Reads a callback like [`parse_request_pay_response`] and returns its canonical JSON (what
@@ -45,5 +40,5 @@ pub fn parse_request_pay_response(input: &[u8]) -> Result<RequestPayResponse, Pa
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn request_pay_response_json(input: &[u8]) -> Result<String, ParseError> {
-    Ok(read::read_request_pay(read::utf8(input)?, true)?.0.json)
+    RequestPayResponse::canonical_json(input)
 }

@@ -1,7 +1,6 @@
 //! JSON decoding with field-path errors (the path found by [`error_path`] after a failure).
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 use super::error_path;
 use crate::error::{ErrorCode, ParseError};
@@ -39,20 +38,6 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError>
     Ok(value)
 }
 
-/// Decodes a borrowed `T` (zero-copy strings) without path tracking; callers re-decode with
-/// [`decode`] to explain a failure.
-pub(crate) fn decode_borrowed<'a, T: Deserialize<'a>>(
-    input: &'a [u8],
-) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(without_bom(input))
-}
-
-/// Builds `T` from the canonical JSON [`crate::read`] wrote, which it always accepts.
-pub(crate) fn from_canonical<T: DeserializeOwned>(canonical: &str) -> Result<T, ParseError> {
-    serde_json::from_str(canonical)
-        .map_err(|e| ParseError::new(ErrorCode::InvalidInput, "", format!("internal: {e}")))
-}
-
 /// Classifies a `serde_json` error: syntax → `INVALID_JSON`, missing field →
 /// `MISSING_FIELD` (with the field appended to the path), a duplicate key or any other data
 /// error → `INVALID_FIELD`; a data error at the top → `INVALID_INPUT`.
@@ -87,6 +72,7 @@ fn quoted_field<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
     #[allow(dead_code)]

@@ -9,6 +9,4 @@ mod redirect;
 
 pub use callback::{parse_request_pay_response, request_pay_response_json};
 pub use payment::{parse_enveloped, parse_payment, payment_json};
-pub use redirect::parse_redirect_query;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use redirect::redirect_query_json;
+pub use redirect::{parse_redirect_query, redirect_query_json};

@@ -1,15 +1,13 @@
 //! `parse_payment`: a `PaymentAnnotation`, bare or inside the `{code, message, response}`
 //! envelope.
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use crate::error::ParseError;
+use crate::read::{self, Schema};
+use crate::types::declare::sealed::Declared;
+use crate::types::{PaymentAnnotation, Wire};
 
-use super::json;
-use crate::error::{ErrorCode, ParseError};
-use crate::lenient::{Int, Text};
-use crate::read;
-use crate::types::PaymentAnnotation;
+/// The schema of a payment.
+const PAYMENT: &Schema = <PaymentAnnotation as Declared>::SCHEMA;
 
 /// Parses a payment from JSON bytes: a bare `PaymentAnnotation` or an envelope around one.
 ///
@@ -27,8 +25,7 @@ use crate::types::PaymentAnnotation;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_payment(input: &[u8]) -> Result<PaymentAnnotation, ParseError> {
-    let read = read::read_payment(read::utf8(input)?, true)?;
-    json::from_canonical(&read.json)
+    PaymentAnnotation::from_canonical_json(&payment_json(input)?)
 }
 
 /// Reads a payment like [`parse_payment`] and returns its canonical JSON instead: every
@@ -48,68 +45,28 @@ pub fn parse_payment(input: &[u8]) -> Result<PaymentAnnotation, ParseError> {
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn payment_json(input: &[u8]) -> Result<String, ParseError> {
-    Ok(read::read_payment(read::utf8(input)?, true)?.json)
+    Ok(read::read_payment(read::utf8(input)?, PAYMENT, true)?.json)
 }
 
-/// Parses any V1 payload `T`, bare or enveloped, with the same rules as [`parse_payment`].
+/// Parses any declared V1 payload `T` (see [`Wire`]), bare or enveloped, with the same rules
+/// as [`parse_payment`].
 ///
 /// # Errors
 /// As [`parse_payment`].
-pub fn parse_enveloped<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
-    match probe_envelope(input)? {
-        None => json::decode(input),
-        Some(envelope) => {
-            let code = envelope.code.map_or(0, |c| c.0);
-            if code != 0 {
-                return Err(ParseError::api(
-                    code,
-                    envelope.message.map(|m| m.0.into_owned()),
-                ));
-            }
-            match envelope.response.map(RawValue::get) {
-                None | Some("null") => Err(ParseError::new(
-                    ErrorCode::ApiError,
-                    "response",
-                    "the envelope's response is null",
-                )),
-                Some(response) => {
-                    json::decode(response.as_bytes()).map_err(|e| e.within("response"))
-                }
-            }
-        }
-    }
-}
-
-/// The envelope's own keys, read without copying; `imp_uid` tells a bare payment apart.
-#[derive(Deserialize)]
-struct EnvelopeProbe<'a> {
-    #[serde(default)]
-    code: Option<Int>,
-    #[serde(default, borrow)]
-    message: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    response: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    imp_uid: Option<&'a RawValue>,
-}
-
-/// The same keys, owned, decoded only to explain a probe failure with a field path.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct EnvelopeShape {
-    #[serde(default, deserialize_with = "crate::lenient::int")]
-    code: Option<i64>,
-    #[serde(default, deserialize_with = "crate::lenient::text")]
-    message: Option<String>,
-}
-
-/// `Some(envelope)` when the input is an envelope, `None` for a bare payload.
-fn probe_envelope(input: &[u8]) -> Result<Option<EnvelopeProbe<'_>>, ParseError> {
-    let probe = json::decode_borrowed::<EnvelopeProbe<'_>>(input).map_err(|err| {
-        json::decode::<EnvelopeShape>(input)
-            .err()
-            .unwrap_or_else(|| json::from_json_error(&err, String::new()))
-    })?;
-    let is_envelope = probe.imp_uid.is_none() && (probe.response.is_some() || probe.code.is_some());
-    Ok(is_envelope.then_some(probe))
+///
+/// # Example
+/// ```
+/// use portone_verify::types::PaymentBalance;
+/// let body = br#"{"code":0,"message":null,"response":{"amount":"1000",
+///   "cash_receipt":{"tax_free":0,"supply":0,"vat":0,"service":0},
+///   "primary":{"tax_free":0,"supply":909,"vat":91,"service":0},
+///   "secondary":{"tax_free":0,"supply":0,"vat":0,"service":0},
+///   "discount":{"tax_free":0,"supply":0,"vat":0,"service":0},"histories":null}}"#;
+/// let balance: PaymentBalance = portone_verify::parse_enveloped(body)?;
+/// assert_eq!(balance.primary.vat.as_str(), "91");
+/// # Ok::<(), portone_verify::ParseError>(())
+/// ```
+pub fn parse_enveloped<T: Wire>(input: &[u8]) -> Result<T, ParseError> {
+    let read = read::read_enveloped(read::utf8(input)?, T::SCHEMA, true)?;
+    T::from_canonical_json(&read.json)
 }

@@ -20,18 +20,11 @@ pub(crate) enum Capture {
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    AccessToken,
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    ExpiredAt,
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    Now,
-    #[cfg_attr(not(feature = "webhook"), allow(dead_code))]
-    CancellationId,
 }
 
 impl Capture {
-    pub(crate) const COUNT: usize = 16;
+    /// How many slots there are (the last variant's, plus one).
+    pub(crate) const COUNT: usize = Capture::ReportedImpSuccess as usize + 1;
 }
 
 /// A value kept for the caller (see [`Capture`]).
@@ -40,7 +33,6 @@ pub(crate) enum Captured<'j> {
     Text(Cow<'j, str>),
     Amount(Amount),
     Flag(bool),
-    Int(i64),
 }
 
 /// The values of one object kept for the caller, by [`Capture`].
@@ -90,15 +82,6 @@ impl<'j> Captures<'j> {
     pub(crate) fn flag(&self, capture: Capture) -> Option<bool> {
         match self.get(capture) {
             Some(Captured::Flag(flag)) => Some(*flag),
-            _ => None,
-        }
-    }
-
-    /// A kept integer (or `None` when absent, `null` or blank).
-    #[cfg_attr(not(feature = "client"), allow(dead_code))]
-    pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
-        match self.get(capture) {
-            Some(Captured::Int(int)) => Some(*int),
             _ => None,
         }
     }

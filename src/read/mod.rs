@@ -1,34 +1,40 @@
 //! Schema-driven reading of PortOne's JSON into canonical JSON.
 //!
 //! One reader (on `jiter`, borrowing from the input) applies the tolerant rules of
-//! [`crate::lenient`] to every field of a wire type, reports errors with their field path,
+//! [`tolerant`] to every field of a wire type, reports errors with their field path,
 //! keeps the few values a caller needs ([`Capture`]) and, when asked, writes the
 //! object's canonical JSON: every field in declaration order, texts as strings, integers and
 //! flags as such, amounts as exact decimals, absent fields as `null` or `[]`. That text is
 //! exactly what the serde types serialise to, so JavaScript gets it through one `JSON.parse`
 //! and Rust through one strict `serde_json` pass; no serde code is needed in either wasm build.
 
+mod build;
 mod captures;
 mod document;
+mod envelope;
 #[cfg(feature = "fast-verify")]
 mod fast;
 #[cfg(feature = "client")]
 mod lists;
 mod path;
+mod payment;
 mod reader;
 mod scalar;
-pub(crate) mod schema;
-#[cfg(feature = "webhook")]
-mod webhook;
+mod schema;
+mod tolerant;
 
+pub(crate) use build::{build, to_canonical_json, write_list, Canonical, WireValue};
 pub(crate) use captures::{Capture, Captures};
+pub(crate) use document::{read_bare, request_pay_json, utf8};
+pub(crate) use envelope::read_enveloped;
 #[cfg(feature = "client")]
-pub(crate) use document::{read_envelope, read_enveloped, Envelope};
-pub(crate) use document::{read_payment, read_request_pay, utf8};
+pub(crate) use envelope::{read_envelope, Envelope};
 #[cfg(feature = "fast-verify")]
-pub(crate) use fast::read_payment_fast;
+pub(crate) use fast::{read_payment_fast, FastSchema};
 #[cfg(feature = "client")]
-pub(crate) use lists::{payment_list, payment_page};
+pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;
-#[cfg(feature = "webhook")]
-pub(crate) use webhook::{read_webhook_v1, webhook_v2_json};
+pub(crate) use payment::read_payment;
+pub(crate) use scalar::text_value;
+pub(crate) use schema::{Field, Kind, Schema};
+pub(crate) use tolerant::canonical_int;

@@ -141,6 +141,7 @@ impl<'j> Reader<'j> {
                 Ok(None)
             }
             // `null` is refused as serde refuses it for a struct (only absence is a default).
+            #[cfg(feature = "webhook")]
             Kind::Record(schema) => match self.peek(path)? {
                 Peek::Object => self.object(schema, path, out).map(|_| None),
                 other => Err(invalid_type(path, other, "an object")),
@@ -347,14 +348,15 @@ impl<'j> ObjectReader<'j> {
         out: &mut String,
         lead: Option<&str>,
     ) -> Result<Captures<'j>, ParseError> {
-        for (index, field) in self.schema.fields.iter().enumerate() {
-            if field.required && self.seen & (1u64 << (index % 64)) == 0 {
-                return Err(ParseError::new(
-                    ErrorCode::MissingField,
-                    Path::Key(path, field.name).render(),
-                    format!("missing field `{}`", field.name),
-                ));
-            }
+        let missing = self.schema.required & !self.seen;
+        if missing != 0 {
+            let index = missing.trailing_zeros() as usize;
+            let name = self.schema.fields.get(index).map_or("", |f| f.name);
+            return Err(ParseError::new(
+                ErrorCode::MissingField,
+                Path::Key(path, name).render(),
+                format!("missing field `{name}`"),
+            ));
         }
         if reader.write {
             out.push('{');
@@ -381,6 +383,7 @@ impl<'j> ObjectReader<'j> {
                     Some(text) => out.push_str(text),
                     None => match field.kind {
                         Kind::Texts | Kind::List(_) => out.push_str("[]"),
+                        #[cfg(feature = "webhook")]
                         Kind::Record(schema) => {
                             let path = Path::Key(path, field.name);
                             ObjectReader::new(schema).finish(reader, &path, out, None)?;

@@ -8,9 +8,9 @@ use jiter::{Jiter, Peek};
 
 use super::captures::Captured;
 use super::schema::{Field, Kind};
+use super::tolerant;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
-use crate::lenient;
 
 /// The JSON type of a raw value, from its first byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +102,7 @@ pub(crate) fn scalar<'j>(
             };
             if write {
                 let code = match field.kind {
-                    Kind::Code => lenient::canonical_int(&text),
+                    Kind::Code => tolerant::canonical_int(&text),
                     _ => None,
                 };
                 match (code, shape) {
@@ -118,18 +118,40 @@ pub(crate) fn scalar<'j>(
             }
             keep.then_some(Captured::Text(text))
         }
+        Kind::Id => {
+            let text = match shape {
+                Shape::Null if !field.required => {
+                    put("null");
+                    return Ok(None);
+                }
+                Shape::Str(inner) => decoded(inner),
+                _ => return Err(invalid_type(path, shape, "an identifier (a string)")),
+            };
+            if text.trim().is_empty() {
+                return Err(invalid_value(
+                    path,
+                    &text,
+                    "an identifier (a string that is not blank)",
+                ));
+            }
+            put(raw);
+            keep.then_some(Captured::Text(text))
+        }
         Kind::Flag => {
             let flag = match shape {
                 Shape::Null => None,
                 Shape::Bool(b) => Some(b),
                 Shape::Str(inner) => {
                     let text = decoded(inner);
-                    Some(lenient::flag_from_text(&text).ok_or_else(|| {
+                    Some(tolerant::flag_from_text(&text).ok_or_else(|| {
                         invalid_value(path, &text, "a boolean or \"true\"/\"false\"")
                     })?)
                 }
                 _ => return Err(invalid_type(path, shape, "a boolean or \"true\"/\"false\"")),
             };
+            if flag.is_none() && field.required {
+                return Err(invalid_type(path, shape, "a boolean or \"true\"/\"false\""));
+            }
             put(match flag {
                 None => "null",
                 Some(true) => "true",
@@ -147,23 +169,29 @@ pub(crate) fn scalar<'j>(
                         None
                     } else {
                         Some(
-                            lenient::int_from_text(&text)
+                            tolerant::int_from_text(&text)
                                 .ok_or_else(|| invalid_value(path, &text, expected))?,
                         )
                     }
                 }
                 Shape::Number(token) => Some(
-                    lenient::int_from_number(token)
+                    tolerant::int_from_number(token)
                         .ok_or_else(|| invalid_value(path, token, "an integer"))?,
                 ),
                 _ => return Err(invalid_type(path, shape, expected)),
             };
+            if int.is_none() && field.required {
+                return Err(match shape {
+                    Shape::Str(inner) => invalid_value(path, inner, expected),
+                    _ => invalid_type(path, shape, expected),
+                });
+            }
             match int {
                 Some(int) if write => put(&int.to_string()),
                 Some(_) => {}
                 None => put("null"),
             }
-            int.filter(|_| keep).map(Captured::Int)
+            None
         }
         Kind::Amount => {
             let amount = match shape {
@@ -187,9 +215,30 @@ pub(crate) fn scalar<'j>(
             None
         }
         // Lists and objects are read by the caller, element by element.
-        Kind::Texts | Kind::List(_) | Kind::Object(_) | Kind::Record(_) => None,
+        Kind::Texts | Kind::List(_) | Kind::Object(_) => None,
+        #[cfg(feature = "webhook")]
+        Kind::Record(_) => None,
     };
     Ok(kept)
+}
+
+/// A text value by the [`Kind::Text`] rule (a string, or a number or boolean as written),
+/// from the raw JSON of one value: what an open enum reads standing alone.
+///
+/// # Errors
+/// `INVALID_JSON` for malformed JSON, `INVALID_FIELD` for `null`, a list or an object.
+pub(crate) fn text_value(raw: &str) -> Result<String, ParseError> {
+    let field = &super::schema::TEXT_ITEM;
+    let raw = raw.trim();
+    let mut jiter = Jiter::new(raw.as_bytes());
+    jiter
+        .next_skip()
+        .and_then(|()| jiter.finish())
+        .map_err(|e| ParseError::new(ErrorCode::InvalidJson, "", e.error_type.to_string()))?;
+    match scalar(field, raw, &Path::Root(""), None, true)? {
+        Some(Captured::Text(text)) => Ok(text.into_owned()),
+        _ => Err(invalid_type(&Path::Root(""), Shape::of(raw), "a string")),
+    }
 }
 
 /// Decodes only when the value is needed (an escaped string left undecoded is still valid).

@@ -1,23 +1,22 @@
 //! `AuthAnnotation`: the answer of `POST /users/getToken`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tsify::Tsify;
 
-use crate::lenient;
+use super::declare::wire;
 
-/// An access token with its expiry and PortOne's clock (all UNIX seconds). A token lives 30
-/// minutes; `now` lets a client correct its own clock skew.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-pub struct AuthAnnotation {
-    /// Bearer token for `Authorization: Bearer …`.
-    #[serde(deserialize_with = "lenient::required_text")]
-    pub access_token: String,
-    /// When the token expires.
-    #[serde(deserialize_with = "lenient::required_int")]
-    pub expired_at: i64,
-    /// PortOne's clock when the token was issued.
-    #[serde(deserialize_with = "lenient::required_int")]
-    pub now: i64,
+wire! {
+    /// An access token with its expiry and PortOne's clock (all UNIX seconds). A token lives 30
+    /// minutes; `now` lets a client correct its own clock skew.
+    #[derive(Clone, PartialEq, Eq, Serialize, Tsify)]
+    pub struct AuthAnnotation {
+        /// Bearer token for `Authorization: Bearer …`.
+        access_token: String,
+        /// When the token expires.
+        expired_at: i64,
+        /// PortOne's clock when the token was issued.
+        now: i64,
+    }
 }
 
 /// Redacts the token.

@@ -5,15 +5,19 @@
 
 mod auth;
 mod balance;
+pub(crate) mod declare;
 mod enums;
 mod envelope;
 pub(crate) mod open_enum;
 mod payment;
+mod prepare;
 mod request_pay;
 
 pub use auth::AuthAnnotation;
 pub use balance::{PaymentBalance, PaymentBalanceAnnotation, PaymentBalanceHistoriesAnnotation};
+pub use declare::Wire;
 pub use enums::{CardType, Channel, CustomerUidUsage, PayMethod, PaymentStatus, PgProvider};
 pub use envelope::{Envelope, PagedList};
 pub use payment::{PaymentAnnotation, PaymentCancelAnnotation, Promotion, VbankDepositAnnotation};
+pub use prepare::PaymentPrepareAnnotation;
 pub use request_pay::RequestPayResponse;

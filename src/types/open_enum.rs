@@ -17,9 +17,11 @@ macro_rules! open_enum {
     ) => {
         open_enum!(@define $(#[$meta])* $name { $( $(#[$vmeta])* $variant = $text, )+ });
 
+        open_enum!(@wire $name, Code);
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                match $crate::lenient::canonical_int(self.as_str()) {
+                match $crate::read::canonical_int(self.as_str()) {
                     Some(number) => s.serialize_i64(number),
                     None => s.serialize_str(self.as_str()),
                 }
@@ -43,6 +45,8 @@ macro_rules! open_enum {
         }
     ) => {
         open_enum!(@define $(#[$meta])* $name { $( $(#[$vmeta])* $variant = $text, )+ });
+
+        open_enum!(@wire $name, Text);
 
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -107,13 +111,53 @@ macro_rules! open_enum {
             }
         }
 
+    };
+    (@write Text, $self:ident, $out:ident) => {
+        $crate::json_writer::push_string($out, $self.as_str())
+    };
+    (@write Code, $self:ident, $out:ident) => {
+        match $crate::read::canonical_int($self.as_str()) {
+            Some(number) => $out.push_str(&number.to_string()),
+            None => $crate::json_writer::push_string($out, $self.as_str()),
+        }
+    };
+    (@wire $name:ident, $kind:ident) => {
+        /// Read by the text rule: a string, or a number or boolean kept as written.
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = <$crate::lenient::Text<'de> as ::serde::Deserialize>::deserialize(d)?;
-                Ok(Self::from_wire(&text.0))
+                let raw = <Box<::serde_json::value::RawValue> as ::serde::Deserialize>::deserialize(d)?;
+                $crate::read::text_value(raw.get())
+                    .map(|text| Self::from_wire(&text))
+                    .map_err(::serde::de::Error::custom)
             }
         }
 
+        impl $crate::read::WireValue for $name {
+            const KIND: $crate::read::Kind = $crate::read::Kind::$kind;
+            const REQUIRED: bool = true;
+            fn from_canonical(cursor: &mut $crate::read::Canonical<'_>) -> Option<Self> {
+                cursor.text().map(|text| Self::from_wire(&text))
+            }
+            fn write(&self, out: &mut String) {
+                open_enum!(@write $kind, self, out)
+            }
+        }
+
+        impl $crate::read::WireValue for Option<$name> {
+            const KIND: $crate::read::Kind = $crate::read::Kind::$kind;
+            fn from_canonical(cursor: &mut $crate::read::Canonical<'_>) -> Option<Self> {
+                if cursor.null()? {
+                    return Some(None);
+                }
+                cursor.text().map(|text| Some($name::from_wire(&text)))
+            }
+            fn write(&self, out: &mut String) {
+                match self {
+                    Some(value) => $crate::read::WireValue::write(value, out),
+                    None => out.push_str("null"),
+                }
+            }
+        }
     };
 }
 

@@ -19,8 +19,16 @@ pub(crate) use verdict::verdict_json;
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
 use crate::error::ParseError;
-use crate::read;
+use crate::read::{self, Schema};
+use crate::types::declare::sealed::Declared;
 use crate::types::PaymentAnnotation;
+
+/// The schema of the payments verification reads.
+const PAYMENT: &Schema = <PaymentAnnotation as Declared>::SCHEMA;
+
+/// The same, with the fast path's precomputed keys.
+#[cfg(feature = "fast-verify")]
+static PAYMENT_FAST: read::FastSchema = read::FastSchema::new(PAYMENT);
 
 /// Verifies a parsed payment against the order.
 ///
@@ -51,14 +59,14 @@ pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict,
 /// [`verify_payment_json`] for a borrowed expectation.
 pub(crate) fn verify_json(input: &[u8], expected: &Want<'_>) -> Result<Verdict, ParseError> {
     #[cfg(feature = "fast-verify")]
-    if let Some(verdict) = read::read_payment_fast(input, |captures| {
+    if let Some(verdict) = read::read_payment_fast(input, &PAYMENT_FAST, |captures| {
         captures.facts().map(|facts| rules::judge(&facts, expected))
     })
     .flatten()
     {
         return Ok(verdict);
     }
-    let read = read::read_payment(read::utf8(input)?, false)?;
+    let read = read::read_payment(read::utf8(input)?, PAYMENT, false)?;
     judge(&read.captures, expected)
 }
 
@@ -73,12 +81,11 @@ pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, P
 /// Verifies like [`verify_payment_json`] and returns the payment's canonical JSON too (see
 /// [`crate::payment_json`]), from one reading of `input`.
 #[cfg(feature = "client")]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn verify_and_write(
     input: &[u8],
     expected: &Expected,
 ) -> Result<(Verdict, String), ParseError> {
-    let read = read::read_payment(read::utf8(input)?, true)?;
+    let read = read::read_payment(read::utf8(input)?, PAYMENT, true)?;
     Ok((judge(&read.captures, &expected.want())?, read.json))
 }
 

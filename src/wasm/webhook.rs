@@ -37,7 +37,7 @@ fn read_webhook_v1(
 ) -> Result<(WebhookV1, JsValue), JsValue> {
     let (bytes, content_type) = webhook_v1_bytes(body, content_type)?;
     let webhook = crate::webhook::parse_webhook_v1(&bytes, content_type.as_deref())?;
-    let js = JSON::parse(&webhook.to_json())?;
+    let js = JSON::parse(&crate::types::Wire::to_canonical_json(&webhook))?;
     Ok((webhook, js))
 }
 
@@ -104,7 +104,7 @@ pub fn verify_webhook_v2(
     let signed = SignedWebhook::check(&headers, &body, now).map_err(WebhookError::from)?;
     let secret = secret_from_js(&secret)?;
     signed.verify(&secret).map_err(WebhookError::from)?;
-    JSON::parse(&WebhookV2::verified_json(&body)?)
+    JSON::parse(&<WebhookV2 as crate::types::Wire>::canonical_json(&body)?)
 }
 
 #[wasm_bindgen]

@@ -1,33 +1,31 @@
 //! `parse_webhook_v1`: the unsigned V1 notification, as JSON or as a form.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ParseError};
-use crate::lenient;
 use crate::parse::json::without_bom;
-use crate::read::{self, Capture};
+use crate::read;
+use crate::types::declare::{self, wire};
 use crate::types::PaymentStatus;
 
-/// A V1 webhook (PortOne's "notification URL" POST). **Unsigned and untrusted**: anyone can
-/// send one. It only says which payment to look at: fetch `GET /payments/{imp_uid}` with
-/// your API secret and verify that. Deliveries can repeat; handle them idempotently.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-pub struct WebhookV1 {
-    /// PortOne payment id (`imp_…`): the payment to fetch and verify.
-    #[serde(deserialize_with = "lenient::required_text")]
-    pub imp_uid: String,
-    /// The merchant's order id, as the notification states it (compare with the fetched
-    /// payment, not this).
-    #[serde(deserialize_with = "lenient::required_text")]
-    pub merchant_uid: String,
-    /// Status as the notification states it. **Informational only, never trust it**: an
-    /// attacker can send `paid`. Decide on the status of the payment fetched from PortOne.
-    #[serde(default)]
-    pub status: Option<PaymentStatus>,
-    /// Cancellation id, sent with cancellation notifications.
-    #[serde(default, deserialize_with = "lenient::text")]
-    pub cancellation_id: Option<String>,
+wire! {
+    /// A V1 webhook (PortOne's "notification URL" POST). **Unsigned and untrusted**: anyone
+    /// can send one. It only says which payment to look at: fetch `GET /payments/{imp_uid}`
+    /// with your API secret and verify that. Deliveries can repeat; handle them idempotently.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+    pub struct WebhookV1 {
+        /// PortOne payment id (`imp_…`): the payment to fetch and verify.
+        imp_uid: String,
+        /// The merchant's order id, as the notification states it (compare with the fetched
+        /// payment, not this).
+        merchant_uid: String,
+        /// Status as the notification states it. **Informational only, never trust it**: an
+        /// attacker can send `paid`. Decide on the status of the payment fetched from PortOne.
+        status: Option<PaymentStatus>,
+        /// Cancellation id, sent with cancellation notifications.
+        cancellation_id: Option<String>,
+    }
 }
 
 /// Parses a V1 webhook body. `content_type` (the request's `Content-Type`) decides the
@@ -72,18 +70,9 @@ fn is_json(body: &[u8], content_type: Option<&str>) -> bool {
     }
 }
 
-/// The JSON body through the canonical reader: the same tolerant text rules as the serde
-/// derive (`lenient::text`), without serde.
+/// The JSON body through the tolerant reader (PortOne's text rules).
 fn from_json(body: &[u8]) -> Result<WebhookV1, ParseError> {
-    let captures = read::read_webhook_v1(read::utf8(body)?)?;
-    let text = |capture| captures.text(capture).map(str::to_owned);
-    Ok(WebhookV1 {
-        // Required by the schema; were one missing anyway, empty is refused by `normalise`.
-        imp_uid: text(Capture::ImpUid).unwrap_or_default(),
-        merchant_uid: text(Capture::MerchantUid).unwrap_or_default(),
-        status: captures.text(Capture::Status).map(PaymentStatus::from_wire),
-        cancellation_id: text(Capture::CancellationId),
-    })
+    declare::read(read::utf8(without_bom(body))?)
 }
 
 fn from_form(body: &[u8]) -> Result<WebhookV1, ParseError> {
@@ -111,20 +100,6 @@ fn from_form(body: &[u8]) -> Result<WebhookV1, ParseError> {
         status,
         cancellation_id,
     })
-}
-
-impl WebhookV1 {
-    /// The JSON text serde writes for this value (`status` and `cancellation_id` as `null`
-    /// when absent), written without serde: what `parseWebhookV1` hands to JavaScript.
-    #[cfg(any(target_arch = "wasm32", test))]
-    pub(crate) fn to_json(&self) -> String {
-        crate::json_writer::ObjectWriter::new()
-            .string("imp_uid", &self.imp_uid)
-            .string("merchant_uid", &self.merchant_uid)
-            .string_or_null("status", self.status.as_ref().map(PaymentStatus::as_str))
-            .string_or_null("cancellation_id", self.cancellation_id.as_deref())
-            .finish()
-    }
 }
 
 /// Empty ids are errors; empty optional values are absent.
@@ -161,15 +136,19 @@ fn normalise(mut hook: WebhookV1) -> Result<WebhookV1, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::json::decode;
+    use crate::types::Wire;
+    use expect_test::expect;
 
-    /// The JSON path before the canonical reader: the serde derive, then `normalise`.
-    fn through_serde(body: &[u8]) -> Result<WebhookV1, ParseError> {
-        decode::<WebhookV1>(body).and_then(normalise)
+    /// What a body reads as: its canonical JSON, or its error's code and path.
+    fn outcome(body: &[u8]) -> String {
+        match parse_webhook_v1(body, Some("application/json")) {
+            Ok(hook) => hook.to_canonical_json(),
+            Err(e) => format!("{} at `{}`", e.code().as_str(), e.path()),
+        }
     }
 
     #[test]
-    fn json_bodies_read_as_serde_read_them() {
+    fn json_bodies_golden() {
         let bodies: &[&[u8]] = &[
             br#"{"imp_uid":"imp_1","merchant_uid":"order-1","status":"paid"}"#,
             br#"{"merchant_uid":"o","imp_uid":"i","cancellation_id":"c-1","status":"cancelled"}"#,
@@ -207,47 +186,56 @@ mod tests {
             br#"{"imp_uid":"\ud800","merchant_uid":"b"}"#,
             b"{\"imp_uid\":\"a\tb\",\"merchant_uid\":\"b\"}",
         ];
-        for body in bodies {
-            let shown = String::from_utf8_lossy(body);
-            let ours = parse_webhook_v1(body, Some("application/json"));
-            match (ours, through_serde(body)) {
-                (Ok(ours), Ok(theirs)) => {
-                    assert_eq!(ours, theirs, "{shown}");
-                    assert_eq!(
-                        ours.to_json(),
-                        serde_json::to_string(&theirs).unwrap(),
-                        "{shown}"
-                    );
-                }
-                (Err(ours), Err(theirs)) => {
-                    assert_eq!(
-                        ours.code(),
-                        theirs.code(),
-                        "{shown}: {ours:?} vs {theirs:?}"
-                    );
-                    // Where a syntax error is blamed is found differently; data errors agree.
-                    if ours.code() != ErrorCode::InvalidJson {
-                        assert_eq!(ours.path(), theirs.path(), "{shown}: {ours:?}");
-                    }
-                }
-                (ours, theirs) => panic!("{shown}: ours {ours:?}, serde {theirs:?}"),
-            }
-        }
+        let outcomes: Vec<String> = bodies.iter().map(|body| outcome(body)).collect();
+        expect![[r#"
+            [
+                "{\"imp_uid\":\"imp_1\",\"merchant_uid\":\"order-1\",\"status\":\"paid\",\"cancellation_id\":null}",
+                "{\"imp_uid\":\"i\",\"merchant_uid\":\"o\",\"status\":\"cancelled\",\"cancellation_id\":\"c-1\"}",
+                "{\"imp_uid\":\"i\",\"merchant_uid\":\"o\",\"status\":\"new-status\",\"cancellation_id\":null}",
+                "{\"imp_uid\":\"12345\",\"merchant_uid\":\"-7\",\"status\":\"true\",\"cancellation_id\":\"0\"}",
+                "{\"imp_uid\":\"true\",\"merchant_uid\":\"false\",\"status\":null,\"cancellation_id\":\"1.5\"}",
+                "{\"imp_uid\":\"imp_1\",\"merchant_uid\":\"o\\\"1\\\\\\n\\t\\u0001\",\"status\":\"paid\",\"cancellation_id\":null}",
+                "{\"imp_uid\":\"결제 💳\",\"merchant_uid\":\"💳\",\"status\":null,\"cancellation_id\":null}",
+                "{\"imp_uid\":\"a\",\"merchant_uid\":\"b\",\"status\":null,\"cancellation_id\":null}",
+                "{\"imp_uid\":\"a\",\"merchant_uid\":\"b\",\"status\":null,\"cancellation_id\":null}",
+                "{\"imp_uid\":\"a\",\"merchant_uid\":\"b\",\"status\":null,\"cancellation_id\":null}",
+                "MISSING_FIELD at `imp_uid`",
+                "MISSING_FIELD at `merchant_uid`",
+                "MISSING_FIELD at `imp_uid`",
+                "INVALID_FIELD at `imp_uid`",
+                "INVALID_FIELD at `imp_uid`",
+                "INVALID_FIELD at `merchant_uid`",
+                "INVALID_FIELD at `merchant_uid`",
+                "INVALID_FIELD at `imp_uid`",
+                "INVALID_FIELD at `status`",
+                "INVALID_FIELD at `cancellation_id`",
+                "INVALID_FIELD at `imp_uid`",
+                "INVALID_FIELD at `status`",
+                "INVALID_FIELD at `imp_uid`",
+                "INVALID_INPUT at ``",
+                "INVALID_INPUT at ``",
+                "INVALID_INPUT at ``",
+                "INVALID_JSON at ``",
+                "INVALID_JSON at ``",
+                "INVALID_JSON at ``",
+                "INVALID_JSON at ``",
+                "INVALID_JSON at ``",
+                "INVALID_JSON at `imp_uid`",
+                "INVALID_JSON at `imp_uid`",
+            ]
+        "#]].assert_debug_eq(&outcomes);
     }
 
     #[test]
-    fn known_differences_from_serde() {
-        // A number in a text field is kept as written (serde prints the `f64`: "1.5", "1000").
+    fn numbers_are_kept_as_written_and_broken_text_is_refused_anywhere() {
         let hook = parse_webhook_v1(br#"{"imp_uid":1.50,"merchant_uid":1e3}"#, None).unwrap();
         assert_eq!((&*hook.imp_uid, &*hook.merchant_uid), ("1.50", "1e3"));
-        // Broken text is refused anywhere in the body; serde skips an unknown field unread.
         for body in [
             &br#"{"imp_uid":"a","merchant_uid":"b","x":"\udc00"}"#[..],
             b"{\"imp_uid\":\"a\",\"merchant_uid\":\"b\",\"x\":\"\xff\"}",
         ] {
             let e = parse_webhook_v1(body, None).unwrap_err();
             assert_eq!(e.code(), ErrorCode::InvalidJson);
-            assert!(through_serde(body).is_ok());
         }
     }
 

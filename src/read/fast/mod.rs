@@ -16,11 +16,11 @@ mod scan;
 use scan::{Key, Scan};
 
 use super::captures::{Capture, Captured, Captures};
-use super::document::code_of;
+use super::envelope::{classify, code_of, Document};
 use super::path::Path;
 use super::reader::check_value;
 use super::scalar::{scalar, Shape};
-use super::schema::{Field, Kind, Schema, PAYMENT};
+use super::schema::{Field, Kind, Schema};
 use crate::amount::Amount;
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
@@ -28,14 +28,15 @@ use crate::amount::Amount;
 /// than a tenth of the instructions of reading the document.)
 pub(crate) fn read_payment_fast<R>(
     input: &[u8],
+    schema: &'static FastSchema,
     then: impl FnOnce(&Captures<'_>) -> R,
 ) -> Option<R> {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut scan = Scan::new(input);
     // The top-level fields as a bare payment and `response` as an enveloped one, read in
     // place; which of the two the document is, is decided at the end.
-    let mut bare = Payment::new();
-    let mut enveloped = Payment::new();
+    let mut bare = Payment::new(schema);
+    let mut enveloped = Payment::new(schema);
     let payment = match document(&mut scan, &mut bare, &mut enveloped)? {
         Which::Bare => bare,
         Which::Enveloped => enveloped,
@@ -44,11 +45,34 @@ pub(crate) fn read_payment_fast<R>(
     scan.at_end().then(|| then(captures))
 }
 
-/// The payment's keys as written, for [`Scan::key_is`].
-static PAYMENT_KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+/// A payment schema with its keys as written, for [`Scan::key_is`] (made on first use).
+pub(crate) struct FastSchema {
+    schema: &'static Schema,
+    keys: OnceLock<Vec<Key>>,
+}
+
+impl FastSchema {
+    pub(crate) const fn new(schema: &'static Schema) -> Self {
+        FastSchema {
+            schema,
+            keys: OnceLock::new(),
+        }
+    }
+
+    fn keys(&self) -> &[Key] {
+        self.keys.get_or_init(|| {
+            self.schema
+                .fields
+                .iter()
+                .map(|f| Key::new(f.name))
+                .collect()
+        })
+    }
+}
 
 /// One payment object being read: which fields were seen and the values kept.
 struct Payment<'j> {
+    fast: &'static FastSchema,
     schema: &'static Schema,
     seen: u64,
     hint: usize,
@@ -56,9 +80,10 @@ struct Payment<'j> {
 }
 
 impl<'j> Payment<'j> {
-    fn new() -> Self {
+    fn new(fast: &'static FastSchema) -> Self {
         Payment {
-            schema: &PAYMENT,
+            fast,
+            schema: fast.schema,
             seen: 0,
             hint: 0,
             captures: Captures::default(),
@@ -67,8 +92,7 @@ impl<'j> Payment<'j> {
 
     /// Reads the members of the payment object that is next.
     fn read(&mut self, scan: &mut Scan<'j>) -> Option<()> {
-        let keys =
-            PAYMENT_KEYS.get_or_init(|| PAYMENT.fields.iter().map(|f| Key::new(f.name)).collect());
+        let keys = self.fast.keys();
         scan.members(|scan| {
             // Senders write the fields in the documented order: the next one is tried first.
             let index = if keys.get(self.hint).is_some_and(|key| scan.key_is(key)) {
@@ -102,7 +126,7 @@ impl<'j> Payment<'j> {
 
     /// The kept values when every required field was there.
     fn complete(&self) -> Option<&Captures<'j>> {
-        let required = self.schema.required_mask();
+        let required = self.schema.required;
         (self.seen & required == required).then_some(&self.captures)
     }
 }
@@ -127,6 +151,17 @@ fn judge<'j>(
             }
             Some(())
         }
+        // An identifier without escapes that is not blank (anything else goes to the reader).
+        (Kind::Id, b'"') if !escaped => {
+            let inner = std::str::from_utf8(raw.get(1..raw.len() - 1)?).ok()?;
+            if inner.trim().is_empty() {
+                return None;
+            }
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Text(Cow::Borrowed(inner)));
+            }
+            Some(())
+        }
         // The common cases, settled on the bytes: any string, number or boolean is a text
         // (a code is read as one); a plain integer of up to 18 digits fits an `i64`; an empty
         // list or `null` is empty; any value is an `Any`.
@@ -146,11 +181,10 @@ fn judge<'j>(
         }
         // Two bytes of valid JSON starting with `[` are `[]`.
         (Kind::Texts | Kind::List(_), b'[') if raw.len() == 2 => Some(()),
-        (Kind::Text | Kind::Code | Kind::Texts | Kind::List(_) | Kind::Object(_), b'n')
-            if !field.required =>
-        {
-            Some(())
-        }
+        (
+            Kind::Text | Kind::Id | Kind::Code | Kind::Texts | Kind::List(_) | Kind::Object(_),
+            b'n',
+        ) if !field.required => Some(()),
         (Kind::Int | Kind::Any, b'n') | (Kind::Any, _) => Some(()),
         // A number amount, as the reader reads it.
         (Kind::Amount, b'-' | b'0'..=b'9') => {
@@ -240,14 +274,10 @@ fn document<'j>(
         }
     })?;
     let has_imp_uid = bare.captures.text(Capture::ImpUid).is_some();
-    let response_present = response == Some(true);
-    let is_envelope = !has_imp_uid && (code.flatten().is_some() || response_present);
-    if !is_envelope {
-        Some(Which::Bare)
-    } else if code.flatten().unwrap_or(0) != 0 {
-        None // an API error: the jiter reader reports it
-    } else {
-        response_present.then_some(Which::Enveloped)
+    match classify(has_imp_uid, code.flatten(), response == Some(true)) {
+        Document::Bare => Some(Which::Bare),
+        Document::Enveloped => Some(Which::Enveloped),
+        Document::Failed => None, // the jiter reader reports it
     }
 }
 
@@ -256,11 +286,15 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::{json, Value};
 
-    use super::read_payment_fast;
+    use super::{read_payment_fast, FastSchema};
+    use crate::types::declare::sealed::Declared;
+    use crate::types::PaymentAnnotation;
+
+    static FAST: FastSchema = FastSchema::new(<PaymentAnnotation as Declared>::SCHEMA);
 
     /// The facts the fast path settles `input` with, as text (`None`: left to the reader).
     fn fast(input: &[u8]) -> Option<String> {
-        read_payment_fast(input, |captures| format!("{:?}", captures.facts()))
+        read_payment_fast(input, &FAST, |captures| format!("{:?}", captures.facts()))
     }
 
     fn read_payment_fast_str(input: &str) -> Option<String> {
@@ -273,9 +307,10 @@ mod tests {
         let Some(fast) = fast(input.as_bytes()) else {
             return;
         };
-        let full = read_payment(input, false).unwrap_or_else(|e| {
-            panic!("fast path accepted what the reader refuses ({e:?}): {input}")
-        });
+        let full = read_payment(input, <PaymentAnnotation as Declared>::SCHEMA, false)
+            .unwrap_or_else(|e| {
+                panic!("fast path accepted what the reader refuses ({e:?}): {input}")
+            });
         assert_eq!(fast, format!("{:?}", full.captures.facts()), "{input}");
     }
 

@@ -88,7 +88,7 @@ pub(super) async fn run(
     set(
         &verdict,
         "webhook",
-        &JSON::parse(&checked.webhook.to_json())?,
+        &JSON::parse(&crate::types::Wire::to_canonical_json(&checked.webhook))?,
     );
     Ok(verdict)
 }

@@ -1,0 +1,242 @@
+//! Rust values from the canonical JSON the reader writes.
+//!
+//! The reader checks PortOne's JSON by the tolerant rules and writes it out canonically:
+//! every field of the schema in order, texts as strings, integers, flags and exact amounts
+//! as JSON values, absent fields as `null` or `[]`. Building a Rust value from that text is
+//! then strict and mechanical: [`WireValue`] says, for each field type, which [`Kind`] reads
+//! it and how its canonical form becomes the value. The `wire!` declarations implement it
+//! for their structs, so a field's Rust type is also its reading rule.
+
+use jiter::{Jiter, Peek};
+
+use super::schema::Kind;
+use crate::amount::Amount;
+use crate::error::{ErrorCode, ParseError};
+use crate::json_writer::push_string;
+
+/// A cursor over canonical JSON.
+pub(crate) struct Canonical<'j> {
+    text: &'j str,
+    jiter: Jiter<'j>,
+    /// The first key of the object just entered, until it is asked for.
+    first_key: Option<Option<String>>,
+}
+
+impl<'j> Canonical<'j> {
+    fn new(text: &'j str) -> Self {
+        Canonical {
+            text,
+            jiter: Jiter::new(text.as_bytes()),
+            first_key: None,
+        }
+    }
+
+    /// Enters the object the cursor is on.
+    pub(crate) fn begin_object(&mut self) -> Option<()> {
+        let first = self.jiter.next_object().ok()?.map(str::to_owned);
+        self.first_key = Some(first);
+        Some(())
+    }
+
+    /// Moves to the next key of the current object, which must be `name`.
+    pub(crate) fn key(&mut self, name: &str) -> Option<()> {
+        let matches = match self.first_key.take() {
+            Some(first) => first.as_deref() == Some(name),
+            None => self.jiter.next_key().ok()? == Some(name),
+        };
+        matches.then_some(())
+    }
+
+    /// Leaves the current object, which must have no more keys.
+    pub(crate) fn end_object(&mut self) -> Option<()> {
+        let at_end = match self.first_key.take() {
+            Some(first) => first.is_none(),
+            None => self.jiter.next_key().ok()?.is_none(),
+        };
+        at_end.then_some(())
+    }
+
+    /// Whether the value under the cursor is `null` (consumed if so).
+    pub(crate) fn null(&mut self) -> Option<bool> {
+        if self.jiter.peek().ok()? == Peek::Null {
+            self.jiter.known_null().ok()?;
+            return Some(true);
+        }
+        Some(false)
+    }
+
+    /// The elements of the array under the cursor, each read by `element`.
+    pub(crate) fn list<T>(
+        &mut self,
+        mut element: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut items = Vec::new();
+        let mut next = self.jiter.next_array().ok()?;
+        while next.is_some() {
+            items.push(element(self)?);
+            next = self.jiter.array_step().ok()?;
+        }
+        Some(items)
+    }
+
+    /// A text: a string, or a number (an open numeric code, `card_type`) as written.
+    pub(crate) fn text(&mut self) -> Option<String> {
+        match self.jiter.peek().ok()? {
+            Peek::String => self.string(),
+            _ => self.number().map(str::to_owned),
+        }
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.jiter.next_str().ok().map(str::to_owned)
+    }
+
+    fn number(&mut self) -> Option<&str> {
+        std::str::from_utf8(self.jiter.next_number_bytes().ok()?).ok()
+    }
+
+    fn raw(&mut self) -> Option<&'j str> {
+        let start = self.jiter.current_index();
+        self.jiter.next_skip().ok()?;
+        self.text.get(start..self.jiter.current_index())
+    }
+}
+
+/// Builds `T` from canonical JSON the reader wrote for `T`'s schema.
+///
+/// # Errors
+/// Never for text the reader wrote; anything else is `INVALID_INPUT` ("internal").
+pub(crate) fn build<T: WireValue>(canonical: &str) -> Result<T, ParseError> {
+    let mut cursor = Canonical::new(canonical);
+    T::from_canonical(&mut cursor)
+        .filter(|_| cursor.jiter.finish().is_ok())
+        .ok_or_else(|| {
+            ParseError::new(
+                ErrorCode::InvalidInput,
+                "",
+                "internal: the canonical JSON does not fit its type",
+            )
+        })
+}
+
+/// A Rust type a wire field can have: how the reader reads it and how it is built from its
+/// canonical JSON.
+pub(crate) trait WireValue: Sized {
+    /// The tolerant rule that reads the field.
+    const KIND: Kind;
+    /// Whether the field must be present (and not `null`).
+    const REQUIRED: bool = false;
+    /// The value of its canonical JSON (`None`: not this type's canonical form).
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self>;
+    /// Writes the value's canonical JSON (what the reader writes for it).
+    fn write(&self, out: &mut String);
+}
+
+/// The canonical JSON of a value: what the reader writes for the JSON it was read from.
+pub(crate) fn to_canonical_json<T: WireValue>(value: &T) -> String {
+    let mut out = String::new();
+    value.write(&mut out);
+    out
+}
+
+/// `Option<T>` of a required `T`: the same rule, `null` or absent allowed.
+macro_rules! optional {
+    ($($type:ty),* $(,)?) => {$(
+        impl WireValue for Option<$type> {
+            const KIND: Kind = <$type as WireValue>::KIND;
+            fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+                if cursor.null()? {
+                    return Some(None);
+                }
+                <$type as WireValue>::from_canonical(cursor).map(Some)
+            }
+            fn write(&self, out: &mut String) {
+                match self {
+                    Some(value) => value.write(out),
+                    None => out.push_str("null"),
+                }
+            }
+        }
+    )*};
+}
+
+impl WireValue for String {
+    const KIND: Kind = Kind::Text;
+    const REQUIRED: bool = true;
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+        cursor.string()
+    }
+    fn write(&self, out: &mut String) {
+        push_string(out, self);
+    }
+}
+
+impl WireValue for i64 {
+    const KIND: Kind = Kind::Int;
+    const REQUIRED: bool = true;
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+        cursor.number()?.parse().ok()
+    }
+    fn write(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl WireValue for bool {
+    const KIND: Kind = Kind::Flag;
+    const REQUIRED: bool = true;
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+        cursor.jiter.next_bool().ok()
+    }
+    fn write(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl WireValue for Amount {
+    const KIND: Kind = Kind::Amount;
+    const REQUIRED: bool = true;
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+        Amount::parse(cursor.number()?)
+    }
+    fn write(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}
+
+/// Any JSON value, kept as received (`custom_data`).
+impl WireValue for serde_json::Value {
+    const KIND: Kind = Kind::Any;
+    const REQUIRED: bool = true;
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+        serde_json::from_str(cursor.raw()?).ok()
+    }
+    fn write(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+optional!(String, i64, bool, Amount, serde_json::Value);
+
+/// A list of texts; `null` reads as empty.
+impl WireValue for Vec<String> {
+    const KIND: Kind = Kind::Texts;
+    fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
+        cursor.list(Canonical::string)
+    }
+    fn write(&self, out: &mut String) {
+        write_list(out, self);
+    }
+}
+
+/// `[a,b]` of the values' canonical JSON.
+pub(crate) fn write_list<T: WireValue>(out: &mut String, items: &[T]) {
+    out.push('[');
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        item.write(out);
+    }
+    out.push(']');
+}
