@@ -9,7 +9,7 @@
 use jiter::{Jiter, Peek};
 
 use super::error::ClientError;
-use super::params::JsonObject;
+use super::json_object::JsonObject;
 use crate::amount::Amount;
 use crate::read::Path;
 

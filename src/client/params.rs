@@ -8,6 +8,7 @@ use tsify::Tsify;
 
 use super::arguments::{read_arguments, Argument, FromArguments};
 use super::error::ClientError;
+use super::json_object::JsonObject;
 use crate::amount::Amount;
 
 /// Options of `getPayment`.
@@ -183,46 +184,6 @@ pub struct CancelPaymentRequest {
         type = "{ requester?: \"customer\" | \"admin\" } & Record<string, unknown>"
     )]
     pub extra: Option<JsonObject>,
-}
-
-/// The text of one JSON object, checked to be one (the PG-specific `extra` of a
-/// cancellation, sent as given).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonObject(String);
-
-impl JsonObject {
-    /// `text` if it is one JSON object (surrounding whitespace dropped).
-    ///
-    /// ```
-    /// use portone_verify::client::JsonObject;
-    /// assert!(JsonObject::parse(r#"{"requester":"customer"}"#).is_some());
-    /// assert!(JsonObject::parse("[1]").is_none() && JsonObject::parse("{").is_none());
-    /// ```
-    pub fn parse(text: &str) -> Option<JsonObject> {
-        let text = text.trim();
-        let mut jiter = jiter::Jiter::new(text.as_bytes());
-        let is_object = matches!(jiter.peek(), Ok(jiter::Peek::Object))
-            && jiter.next_skip().is_ok()
-            && jiter.finish().is_ok();
-        is_object.then(|| JsonObject(text.to_owned()))
-    }
-
-    /// The object's JSON text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'de> Deserialize<'de> for JsonObject {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-        JsonObject::parse(raw.get()).ok_or_else(|| {
-            serde::de::Error::invalid_type(
-                serde::de::Unexpected::Other("not an object"),
-                &"an object",
-            )
-        })
-    }
 }
 
 /// Decodes a caller's option object (JSON) into `T`; failures are `INVALID_ARGUMENT` with
