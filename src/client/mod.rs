@@ -52,7 +52,7 @@ mod webhook_flow;
 
 pub use self::core::Client;
 pub use crate::types::PaymentPrepareAnnotation;
-pub use arguments::{Argument, FromArguments};
+pub use arguments::{Argument, ArgumentValue, FromArguments};
 pub use error::{ClientError, ClientErrorCode};
 pub use json_object::JsonObject;
 pub use methods::Answer;
