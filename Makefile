@@ -16,7 +16,7 @@ test: setup test-rust test-wasm test-js test-workerd test-e2e test-consumers
 test-rust:
 	cargo test --all-features
 	cargo clippy --all-targets --all-features -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features client,webhook,fast-verify,browser-test -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-wasm: setup
