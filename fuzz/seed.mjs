@@ -191,7 +191,25 @@ const amountInputs = [
 const v2Payments = seedV2Payments(NOW, { storeId: V2_DEFAULTS.storeId, merchantId: V2_DEFAULTS.merchantId })
   .map((p) => stringifyV2(p));
 
+// ---- Expectations (Expected::from_json), and deep nesting for every JSON reader.
+const deep = (n) => `${"[".repeat(n)}${"]".repeat(n)}`;
+const expectedInputs = [
+  '{"merchantUid":"order-1","amount":1004}',
+  '{"merchantUid":"order-1","amount":"10.10","currency":"USD","impUid":"imp_1","allowVirtualAccountIssued":true,"allowSandbox":false}',
+  '{"merchantUid":"","amount":1}',
+  '{"merchantUid":"o","amount":-1}',
+  '{"merchantUid":"o","amount":1,"currency":" "}',
+  '{"merchantUid":"o","amount":{"x":[1,{"y":null}]}}',
+  `{"merchantUid":${deep(140)},"amount":1}`,
+  "[]",
+];
+const deepPayment = `{"imp_uid":"imp_1","merchant_uid":"o1","amount":1004,"cancel_amount":0,"currency":"KRW","status":"paid","sandbox":false,"custom_data":${deep(150)}}`;
+payments.push(deepPayment, envelope(deepPayment));
+verifyInputs.push(Buffer.concat([Buffer.from([0xc0]), Buffer.from(deepPayment)]));
+callbacks.push(`{"imp_uid":"imp_1","custom_data":${deep(150)}}`);
+
 const targets = {
+  expected_json: expectedInputs,
   verify_v1: verifyInputs,
   verify_v1_input_kinds: verifyInputs,
   parse_payment: payments,

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use portone_verify::types::Wire;
-use portone_verify::{parse_payment, parse_request_pay_response, payment_json};
+use portone_verify::{parse_payment, parse_request_pay_response, payment_json, ErrorCode, Expected};
 use serde_json::Value;
 
 /// `parse_callback`: a number in `custom_data` reached Rust as another double than the one
@@ -29,5 +29,43 @@ fn custom_data_numbers_are_the_doubles_written() {
         let canonical: Value = serde_json::from_str(&payment_json(body.as_bytes()).unwrap()).unwrap();
         let built: Value = serde_json::from_str(&payment.to_canonical_json()).unwrap();
         assert_eq!(canonical, built);
+    }
+}
+
+/// `parse_callback` / `parse_payment`: `custom_data` nested 128 to 200 levels deep was read
+/// and handed to JavaScript by `payment_json`, while `parse_payment` (the same reader, then
+/// serde_json with its recursion limit of 128) failed with an internal error.
+#[test]
+fn deep_custom_data_parses_as_deep_as_the_reader_reads() {
+    for depth in [127, 128, 150, 199] {
+        let value = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let body = format!(
+            r#"{{"imp_uid":"imp_1","merchant_uid":"o1","amount":1004,"status":"paid","custom_data":{value}}}"#
+        );
+        assert!(payment_json(body.as_bytes()).is_ok(), "{depth}");
+        let payment = parse_payment(body.as_bytes()).unwrap_or_else(|e| panic!("{depth}: {e:?}"));
+        assert_eq!(payment.to_canonical_json(), payment_json(body.as_bytes()).unwrap());
+        let callback = format!(r#"{{"imp_uid":"imp_1","custom_data":{value}}}"#);
+        assert!(parse_request_pay_response(callback.as_bytes()).is_ok(), "{depth}");
+    }
+    // Deeper than the reader goes: refused alike, as invalid JSON.
+    let value = format!("{}{}", "[".repeat(300), "]".repeat(300));
+    let body = format!(r#"{{"imp_uid":"imp_1","merchant_uid":"o1","amount":1,"status":"paid","custom_data":{value}}}"#);
+    assert_eq!(parse_payment(body.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
+    assert_eq!(payment_json(body.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
+}
+
+/// `expected_json`: the error path of a malformed expectation was found by a walk that
+/// recursed once per level of nesting, so a deeply nested value overflowed the stack (an abort
+/// natively, a trap in wasm).
+#[test]
+fn a_deeply_nested_expectation_is_an_error_not_a_stack_overflow() {
+    for depth in [200, 100_000, 1_000_000] {
+        let input = format!(r#"{{"merchantUid":{}"#, "[".repeat(depth));
+        let err = Expected::from_json(input.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidArgument, "{depth}");
+        assert!(err.path().starts_with("expected.merchantUid"), "{depth}: {}", err.path());
+        let closed = format!(r#"{{"merchantUid":{}{},"amount":1}}"#, "[".repeat(depth), "]".repeat(depth));
+        assert_eq!(Expected::from_json(closed.as_bytes()).unwrap_err().code(), ErrorCode::InvalidArgument);
     }
 }

@@ -27,7 +27,7 @@ const STATUSES: [u16; 16] = [200, 201, 204, 207, 299, 301, 400, 401, 403, 404, 4
 /// blames the member it broke off in).
 fn same_refusal(a: &ClientError, b: &ClientError) -> bool {
     let nested = |outer: &str, inner: &str| {
-        inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with(['.', '[']))
+        outer.is_empty() || inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with(['.', '[']))
     };
     let (pa, pb) = (a.path().unwrap_or_default(), b.path().unwrap_or_default());
     a.code() == b.code()

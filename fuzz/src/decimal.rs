@@ -6,8 +6,8 @@
 //!   exponent digits;
 //! - zero in any spelling is `0`;
 //! - other values are refused when their decimal point lies more than 400 places away
-//!   (`0.d₁d₂… × 10^p` with `|p| > 400`), or when they are beyond what an `f64` holds
-//!   (the nearest `f64` is infinite).
+//!   (`0.d₁d₂… × 10^p` with `|p| > 400`), or when their magnitude is above `f64::MAX`
+//!   (compared exactly, not after rounding).
 
 use num_bigint::BigUint;
 
@@ -59,9 +59,8 @@ impl Decimal {
         }
     }
 
-    /// Whether the value rounds to a finite `f64`: `|v| < 2^1024 − 2^970` (the midpoint
-    /// between `f64::MAX` and 2^1024 rounds to even, which is infinity).
-    pub fn finite_in_f64(&self) -> bool {
+    /// Whether `|v| ≤ f64::MAX = (2^53 − 1) × 2^971`, exactly.
+    pub fn at_most_f64_max(&self) -> bool {
         let point = self.point();
         if self.is_zero() || point <= 308 {
             return true;
@@ -69,11 +68,11 @@ impl Decimal {
         if point >= 310 {
             return false;
         }
-        let limit = (BigUint::from(1u8) << 1024u32) - (BigUint::from(1u8) << 970u32);
+        let limit = ((BigUint::from(1u8) << 53u32) - 1u8) << 971u32;
         if self.e >= 0 {
-            &self.m * BigUint::from(10u8).pow(self.e as u32) < limit
+            &self.m * BigUint::from(10u8).pow(self.e as u32) <= limit
         } else {
-            self.m < limit * BigUint::from(10u8).pow((-self.e) as u32)
+            self.m <= limit * BigUint::from(10u8).pow((-self.e) as u32)
         }
     }
 
@@ -165,7 +164,7 @@ pub fn parse(text: &str) -> Option<Decimal> {
     if value.is_zero() {
         return Some(value);
     }
-    if !(-400..=400).contains(&value.point()) || !value.finite_in_f64() {
+    if !(-400..=400).contains(&value.point()) || !value.at_most_f64_max() {
         return None;
     }
     Some(value)
@@ -185,8 +184,11 @@ mod tests {
         assert_eq!(plain("1e3").as_deref(), Some("1000"));
         assert_eq!(plain("1e309"), None);
         assert_eq!(plain("1.7976931348623157e308").is_some(), true);
-        assert_eq!(plain("1.7976931348623158e308").is_some(), true);
-        assert_eq!(plain("1.797693134862315808e308"), None);
+        assert_eq!(plain("1.7976931348623158e308"), None);
+        let max = "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368";
+        assert_eq!(plain(max).as_deref(), Some(max));
+        assert_eq!(plain(&format!("{max}.0000001")), None);
+        assert_eq!(plain(&format!("-{max}")).map(|p| p.len()), Some(max.len() + 1));
         assert_eq!(plain("1e-400").as_deref().map(str::len), Some(402));
         assert_eq!(plain("1e-401").is_some(), true);
         assert_eq!(plain("1e-402"), None);

@@ -30,9 +30,11 @@ pub fn split_ff(data: &[u8]) -> (&[u8], &[u8]) {
     }
 }
 
-/// Whether two canonical JSON texts are the same JSON value. The reader writes free-form
-/// values (`custom_data`) as received, while a built struct writes its `serde_json::Value`
-/// back in serde's spelling (`1e3` becomes `1000.0`): the texts differ, the values may not.
+/// Whether two canonical JSON texts are the same JSON value. The reader writes strings with
+/// their escapes as received (`"a\/b"`) and free-form values (`custom_data`) as received,
+/// while a built struct writes decoded strings re-escaped (`"a/b"`) and its
+/// `serde_json::Value` in serde's spelling (`1e3` becomes `1000.0`): the texts differ, the
+/// values must not.
 pub fn same_json(a: &str, b: &str) -> bool {
     a == b
         || matches!(

@@ -232,7 +232,13 @@ impl WireValue for serde_json::Value {
     const KIND: Kind = Kind::Any;
     const REQUIRED: bool = true;
     fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
-        serde_json::from_str(cursor.raw()?).ok()
+        // The reader checked the value with jiter (at most 200 levels deep); serde_json's own
+        // limit of 128 refused a value JavaScript was handed (found by fuzzing).
+        let mut de = serde_json::Deserializer::from_str(cursor.raw()?);
+        de.disable_recursion_limit();
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).ok()?;
+        de.end().ok()?;
+        Some(value)
     }
     fn write(&self, out: &mut String) {
         out.push_str(&self.to_string());
