@@ -165,9 +165,10 @@ const clientBodies = [
   envelope("null", -1, "Unauthorized"),
   "<html>502 Bad Gateway</html>",
 ];
-const retryAfter = ["120", "Sun, 06 Nov 1994 08:49:37 GMT", "Thu, 01 Jan 1970 00:00:10 GMT"].map((header) =>
-  Buffer.concat([Buffer.from([0]), Buffer.from(header), Buffer.from([0xff]), f64(1.7e12)]),
-);
+const retryAfter = ["120", "Sun, 06 Nov 1994 08:49:37 GMT", "Thu, 01 Jan 1970 00:00:10 GMT", "Fri, 31 Dec 19999 23:59:59 GMT"]
+  .flatMap((header) => [0, 10, 11, 7].map((status) =>
+    Buffer.concat([Buffer.from([status]), Buffer.from(header), Buffer.from([0xff]), f64(1.7e12)]),
+  ));
 const STATUS_PICKS = [0, 3, 7, 10, 11];
 const clientInputs = clientBodies.map((body, i) =>
   Buffer.concat([Buffer.from([STATUS_PICKS[i % STATUS_PICKS.length]]), Buffer.from(body)]),

@@ -69,3 +69,43 @@ fn a_deeply_nested_expectation_is_an_error_not_a_stack_overflow() {
         assert_eq!(Expected::from_json(closed.as_bytes()).unwrap_err().code(), ErrorCode::InvalidArgument);
     }
 }
+
+/// `parse_callback`: a number beyond what a double holds inside `custom_data` (`3e509`) was
+/// handed to JavaScript by the canonical JSON (where it reads as `Infinity`) while the Rust
+/// struct failed with an internal error. The struct now holds `null` there, as serde_json
+/// writes a non-finite number (and as `JSON.stringify` writes `Infinity`).
+#[test]
+fn custom_data_numbers_beyond_a_double_are_null_in_rust() {
+    let callback = br#"{"imp_uid":"imp_1","custom_data":{"a":3e509,"b":[-1e400,"1e999",1e-999,2]}}"#;
+    assert!(portone_verify::request_pay_response_json(callback).is_ok());
+    let parsed = parse_request_pay_response(callback).unwrap();
+    assert_eq!(
+        parsed.custom_data,
+        Some(serde_json::json!({"a": null, "b": [null, "1e999", 0.0, 2]}))
+    );
+    let body = br#"{"imp_uid":"imp_1","merchant_uid":"o1","amount":1004,"status":"paid","custom_data":3e509}"#;
+    assert_eq!(parse_payment(body).unwrap().custom_data, Some(Value::Null));
+}
+
+/// `client_response`: a `Retry-After` date with a year beyond four digits overflowed the date
+/// arithmetic (a panic with overflow checks, a wrapped delay without); negative clock fields
+/// were accepted. Both are unreadable dates now, as PortOne never sends them.
+#[cfg(feature = "client")]
+#[test]
+fn retry_after_dates_outside_imf_fixdate_are_unreadable() {
+    use portone_verify::client::response::parse_retry_after;
+    for value in [
+        "Sun, 06 Nov 99999999999999 08:49:37 GMT",
+        "Sun, 06 Jan -9223372036854775808 08:49:37 GMT",
+        "Sun, 06 Nov 10000 08:49:37 GMT",
+        "Sun, 06 Nov 1994 -8:49:37 GMT",
+        "Sun, 06 Nov 1994 08:-49:37 GMT",
+    ] {
+        assert_eq!(parse_retry_after(value, 0.0), None, "{value}");
+    }
+    assert_eq!(
+        parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777_000.0 - 5_000.0),
+        Some(5_000)
+    );
+    assert_eq!(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", 0.0), Some(253_402_300_799_000));
+}

@@ -11,12 +11,16 @@
 //! - `decode_token` never returns a blank token; `decode_payments` marks exactly HTTP 207 as
 //!   partial, and outside 207 refuses an envelope whose `code` is not 0;
 //! - `check_status` passes exactly the 2xx statuses, with the code `status_code` gives;
-//! - `parse_retry_after` of delta-seconds is those seconds in milliseconds.
+//! - `parse_retry_after` of delta-seconds is those seconds in milliseconds; any header, dates
+//!   included, is read without overflow;
+//! - the token cache never hands out a token that lives 5 s or less;
+//! - after the status error (with the `Retry-After` read from the body's first part), a
+//!   request that is not idempotent is never retried, only refreshed once after a 401.
 #![no_main]
 
 use fuzz_support::{disagree, same_json, split_ff};
 use libfuzzer_sys::fuzz_target;
-use portone_verify::client::{response, ClientError};
+use portone_verify::client::{response, Attempts, ClientError, Next, RetryPolicy, TokenCache};
 use portone_verify::types::{PaymentBalance, PaymentPrepareAnnotation, Wire};
 use portone_verify::{parse_enveloped, PaymentAnnotation};
 
@@ -77,6 +81,14 @@ fuzz_target!(|data: &[u8]| {
         if auth.access_token.trim().is_empty() {
             disagree!("a blank token was accepted");
         }
+        let mut cache = TokenCache::new();
+        let sent_at = 1.7e12;
+        if cache.store(&auth, sent_at) != auth.access_token {
+            disagree!("the token cache returned another token");
+        }
+        if cache.current(sent_at).is_some() && auth.expired_at.saturating_sub(auth.now) <= 5 {
+            disagree!("a token living {} s was cached", auth.expired_at.saturating_sub(auth.now));
+        }
     }
 
     let payments = response::decode_payments(status, body);
@@ -120,6 +132,18 @@ fuzz_target!(|data: &[u8]| {
             if delay != Some(seconds.saturating_mul(1000)) {
                 disagree!("Retry-After {header:?} gave {delay:?}");
             }
+        }
+        if let Err(err) = response::check_status("cancelPayment", status, body, delay) {
+            let mut post = Attempts::new(RetryPolicy::new(u32::from(pick) % 11), false, true);
+            for _ in 0..3 {
+                match post.after(&err, 0.5) {
+                    Next::Fail => break,
+                    Next::RefreshToken if status == 401 => {}
+                    next => disagree!("a POST answered HTTP {status} would be sent again: {next:?}"),
+                }
+            }
+            let mut get = Attempts::new(RetryPolicy::new(u32::from(pick) % 11), true, true);
+            let _ = get.after(&err, 0.5);
         }
     }
 });
