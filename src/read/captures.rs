@@ -54,6 +54,15 @@ impl<'j> Captures<'j> {
         self.0.get(capture as usize)?.as_ref()
     }
 
+    /// Keeps the values `nested` (a nested object's) holds.
+    pub(crate) fn merge(&mut self, nested: Captures<'j>) {
+        for (slot, value) in self.0.iter_mut().zip(nested.0) {
+            if value.is_some() {
+                *slot = value;
+            }
+        }
+    }
+
     /// Keeps `value` as `capture`.
     #[inline(always)]
     pub(crate) fn keep(&mut self, capture: Capture, value: Captured<'j>) {

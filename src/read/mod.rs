@@ -36,5 +36,5 @@ pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;
 pub(crate) use payment::read_payment;
 pub(crate) use scalar::text_value;
-pub(crate) use schema::{Field, Kind, Schema};
+pub(crate) use schema::{Field, Kind, Schema, Union};
 pub(crate) use tolerant::canonical_int;

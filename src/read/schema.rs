@@ -55,6 +55,9 @@ pub(crate) struct Field {
 #[derive(Debug)]
 pub(crate) struct Schema {
     pub fields: &'static [Field],
+    /// For a union (V2's `Payment` on `status`): how its variants are told apart. Its own
+    /// `fields` are then empty; the variant's schema reads the object.
+    pub union: Option<Union>,
     /// Bit `i` set when field `i` is required (fields past the 64th are never required).
     pub required: u64,
     /// Open-addressing hash table of field indices by name, built at compile time.
@@ -86,9 +89,17 @@ impl Schema {
         }
         Schema {
             fields,
+            union: None,
             required,
             by_name,
         }
+    }
+
+    /// The schema of a union: an object read by the schema of the variant its `tag` names.
+    pub(crate) const fn union(union: Union) -> Schema {
+        let mut schema = Schema::new(&[]);
+        schema.union = Some(union);
+        schema
     }
 
     fn name(&self, index: u8) -> &'static str {
@@ -118,6 +129,25 @@ impl Schema {
             }
         }
         None
+    }
+}
+
+/// How the variants of a union are told apart: the text of one field.
+#[derive(Debug)]
+pub(crate) struct Union {
+    /// The JSON key that names the variant (`status`, `type`).
+    pub tag: &'static str,
+    /// Each known tag value and its variant's schema.
+    pub variants: &'static [(&'static str, &'static Schema)],
+    /// The schema of an object whose tag is missing or unknown (PortOne adds variants).
+    pub other: &'static Schema,
+}
+
+impl Union {
+    /// The schema for an object whose tag is `tag`.
+    pub(crate) fn variant(&self, tag: Option<&str>) -> &'static Schema {
+        tag.and_then(|tag| self.variants.iter().find(|(name, _)| *name == tag))
+            .map_or(self.other, |(_, schema)| schema)
     }
 }
 

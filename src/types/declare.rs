@@ -279,4 +279,77 @@ macro_rules! wire {
     };
 }
 
+/// Declares a union of wire types told apart by one field (V2's `Payment` on `status`, its
+/// `method` on `type`): each known tag value names a declared struct, and `_` the struct an
+/// unknown or missing tag is read as (PortOne adds variants; they are kept, never refused).
+/// TypeScript sees the union of the variants (`#[serde(untagged)]`), so it narrows on the tag.
+macro_rules! wire_union {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident on $tag:literal {
+            $( $(#[$vmeta:meta])* $vtag:literal => $variant:ident($vty:ty), )*
+            $(#[$ometa:meta])* _ => $other:ident($oty:ty),
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$vmeta])* $variant($vty), )*
+            $(#[$ometa])* $other($oty),
+        }
+
+        #[allow(private_interfaces)]
+        impl $crate::types::declare::sealed::Declared for $name {
+            const SCHEMA: &'static $crate::read::Schema =
+                &$crate::read::Schema::union($crate::read::Union {
+                    tag: $tag,
+                    variants: &[$(
+                        ($vtag, <$vty as $crate::types::declare::sealed::Declared>::SCHEMA),
+                    )*],
+                    other: <$oty as $crate::types::declare::sealed::Declared>::SCHEMA,
+                });
+
+            fn read_canonical(input: &str) -> Result<String, $crate::ParseError> {
+                $crate::read::read_bare(input, Self::SCHEMA, true, "").map(|read| read.json)
+            }
+
+            fn from_canonical_json(canonical: &str) -> Result<Self, $crate::ParseError> {
+                $crate::read::build::<Self>(canonical)
+            }
+        }
+
+        impl $crate::types::Wire for $name {}
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::types::declare::deserialize(deserializer)
+            }
+        }
+
+        impl $crate::read::WireValue for $name {
+            const KIND: $crate::read::Kind = $crate::read::Kind::Object(
+                <Self as $crate::types::declare::sealed::Declared>::SCHEMA,
+            );
+            const REQUIRED: bool = true;
+            fn from_canonical(cursor: &mut $crate::read::Canonical<'_>) -> Option<Self> {
+                let (tag, mut variant) = cursor.tagged($tag)?;
+                match tag.as_deref() {
+                    $( Some($vtag) => {
+                        <$vty as $crate::read::WireValue>::from_canonical(&mut variant)
+                            .map(Self::$variant)
+                    } )*
+                    _ => <$oty as $crate::read::WireValue>::from_canonical(&mut variant)
+                        .map(Self::$other),
+                }
+            }
+            fn write(&self, out: &mut String) {
+                match self {
+                    $( Self::$variant(value) => $crate::read::WireValue::write(value, out), )*
+                    Self::$other(value) => $crate::read::WireValue::write(value, out),
+                }
+            }
+        }
+    };
+}
+
 pub(crate) use wire;
+pub(crate) use wire_union;
