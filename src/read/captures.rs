@@ -20,11 +20,25 @@ pub(crate) enum Capture {
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
+    /// V2: the payment's `id` (the merchant's payment id).
+    PaymentId,
+    /// V2: the payment's `storeId`.
+    StoreId,
+    /// V2: the payment's `orderName`.
+    OrderName,
+    /// V2: `amount.total` (an integer).
+    TotalAmount,
+    /// V2: `amount.cancelled` (an integer).
+    CancelledAmount,
+    /// V2: `channel.type` (`LIVE` or `TEST`).
+    ChannelType,
+    /// V2: `channelGroup.isForTest`.
+    ChannelGroupForTest,
 }
 
 impl Capture {
     /// How many slots there are (the last variant's, plus one).
-    pub(crate) const COUNT: usize = Capture::ReportedImpSuccess as usize + 1;
+    pub(crate) const COUNT: usize = Capture::ChannelGroupForTest as usize + 1;
 }
 
 /// A value kept for the caller (see [`Capture`]).
@@ -33,6 +47,8 @@ pub(crate) enum Captured<'j> {
     Text(Cow<'j, str>),
     Amount(Amount),
     Flag(bool),
+    /// An integer ([`Kind::Int`](super::Kind::Int): V2's int64 amounts).
+    Int(i64),
 }
 
 /// The values of one object kept for the caller, by [`Capture`].
@@ -83,6 +99,14 @@ impl<'j> Captures<'j> {
     pub(crate) fn amount(&self, capture: Capture) -> Option<&Amount> {
         match self.get(capture) {
             Some(Captured::Amount(amount)) => Some(amount),
+            _ => None,
+        }
+    }
+
+    /// A kept integer.
+    pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
+        match self.get(capture) {
+            Some(Captured::Int(int)) => Some(*int),
             _ => None,
         }
     }

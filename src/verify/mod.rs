@@ -1,17 +1,22 @@
-//! Verification: does this payment prove the merchant's order was paid?
+//! Verification: does this payment (V1, or V2: `verify_payment_v2`) prove the merchant's order was paid?
 //!
 //! Pure and synchronous. Every check runs and every failure is listed; anything the rules
 //! cannot judge (a missing `cancel_amount` or `sandbox`, an unknown `status`) is a failure.
 
 mod expected;
+mod expected_v2;
 mod facts;
 mod rules;
+mod rules_v2;
+mod v2;
 mod verdict;
 
 pub use expected::Expected;
 pub(crate) use expected::Want;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use expected::DEFAULT_CURRENCY;
+pub use expected_v2::ExpectedV2;
+pub use v2::{verify_payment_v2, verify_payment_v2_json};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use verdict::failures_json;
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
