@@ -23,13 +23,7 @@ pub(crate) struct Reader<'j> {
 pub(crate) fn check_value(field: &Field, raw: &str) -> Result<(), ParseError> {
     let mut reader = Reader::new(raw, false);
     let mut captures = Captures::default();
-    reader.value(
-        field,
-        &Path::Root(""),
-        &mut String::new(),
-        false,
-        &mut captures,
-    )?;
+    reader.value(field, &Path::Root(""), &mut String::new(), false, &mut captures)?;
     reader.finish()
 }
 
