@@ -79,7 +79,7 @@ pub(crate) fn read_payment_v2(input: &[u8], write: bool) -> Result<read::Read<'_
 
 /// Whether `text` is spelt as PortOne's error types are (`PAYMENT_NOT_FOUND`), known or not.
 fn is_error_type(text: &str) -> bool {
-    !text.is_empty()
+    text.starts_with(|c: char| c.is_ascii_uppercase())
         && text
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')

@@ -52,8 +52,25 @@ fn redirect_query_object(input: &str) -> Result<String, ParseError> {
 /// empty values and other parameters are left out. `INVALID_INPUT` when there is none: a URL
 /// without PortOne's parameters is no payment result.
 pub(super) fn query_object(input: &str, parameters: &[&str]) -> Result<String, ParseError> {
+    let object = form_object(query_part(input).as_bytes(), parameters);
+    if object.len() == 2 {
+        return Err(ParseError::new(
+            ErrorCode::InvalidInput,
+            "",
+            format!(
+                "the URL carries none of PortOne's parameters ({})",
+                parameters.join(", ")
+            ),
+        ));
+    }
+    Ok(object)
+}
+
+/// The `parameters` of an `application/x-www-form-urlencoded` text, as a JSON object of
+/// their values (all strings); empty values and other parameters are left out.
+pub(crate) fn form_object(form: &[u8], parameters: &[&str]) -> String {
     let mut object = String::from("{");
-    for (key, value) in form_urlencoded::parse(query_part(input).as_bytes()) {
+    for (key, value) in form_urlencoded::parse(form) {
         let value = value.trim();
         if value.is_empty() || !parameters.contains(&&*key) {
             continue;
@@ -65,18 +82,8 @@ pub(super) fn query_object(input: &str, parameters: &[&str]) -> Result<String, P
         object.push(':');
         crate::json_writer::push_string(&mut object, value);
     }
-    if object.len() == 1 {
-        return Err(ParseError::new(
-            ErrorCode::InvalidInput,
-            "",
-            format!(
-                "the URL carries none of PortOne's parameters ({})",
-                parameters.join(", ")
-            ),
-        ));
-    }
     object.push('}');
-    Ok(object)
+    object
 }
 
 /// The parameters PortOne appends to `m_redirect_url`.

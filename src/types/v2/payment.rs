@@ -66,7 +66,7 @@ macro_rules! payment_status {
                 /// The merchant (customer company) id.
                 merchant_id as "merchantId": String,
                 /// The store id.
-                store_id as "storeId": String => StoreId,
+                store_id as "storeId": String = Id => StoreId,
                 /// How it was paid.
                 method: Option<PaymentMethod>,
                 /// The channel (PG) used; `type` says whether it is a test channel. Required by
