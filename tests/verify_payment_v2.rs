@@ -37,6 +37,9 @@ fn verdict(input: &[u8], expected: &ExpectedV2) -> Verdict {
     from_json
 }
 
+/// Expected failures: each code and field.
+type Failures<'a> = Vec<(FailureCode, &'a str)>;
+
 fn codes(verdict: &Verdict) -> Vec<(FailureCode, String)> {
     verdict
         .failures()
@@ -164,7 +167,7 @@ fn every_mismatch() {
     let strict = order()
         .with_order_name("무선 기계식 키보드 외 1건")
         .with_store_id("store-4f4f6a36-5b6b-4e6b-9f1a-0c6d7c1f2a11");
-    let cases: Vec<(Vec<u8>, Vec<(FailureCode, &str)>)> = vec![
+    let cases: Vec<(Vec<u8>, Failures)> = vec![
         (
             changed("id", json!("order-9")),
             vec![(PaymentIdMismatch, "id")],

@@ -1,8 +1,10 @@
 //! V2 request bodies: listing payments, cancelling one, pre-registering one.
 //!
-//! Declared `(request)`: absent optional fields are left out of the JSON (serde and the
-//! canonical writer agree), as PortOne's official SDK sends them. TypeScript types these
-//! fields as optional (`field?: T`).
+//! Declared `(request)`: absent optional fields are left out of the JSON a value writes
+//! (`serde_json::to_string` and [`Wire::to_canonical_json`](crate::types::Wire) agree), as
+//! PortOne's official SDK sends them; TypeScript types these fields as optional (`field?: T`).
+//! They can be read too ([`Wire::parse_json`](crate::types::Wire)), though the crate never
+//! needs to: the reader's own canonical text of such a body writes absent fields as `null`.
 
 use serde::Serialize;
 use tsify::Tsify;
