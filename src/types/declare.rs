@@ -143,20 +143,14 @@ pub(crate) fn field<V: WireValue>(cursor: &mut Canonical<'_>, name: &str) -> Opt
     V::from_canonical(cursor)
 }
 
-/// Writes one member of a declared struct's canonical JSON; with `omit_absent` (a `request`
-/// declaration) an absent value (`null`, an empty list) is left out, as the official SDK's
-/// `JSON.stringify` leaves out `undefined` (PortOne's OpenAPI marks no optional request field
-/// nullable).
-pub(crate) fn member<V: WireValue>(
+/// Writes one member of a `request` declaration's canonical JSON, unless its value is absent
+/// (`null`, an empty list): as the official SDK's `JSON.stringify` leaves out `undefined`
+/// (PortOne's OpenAPI marks no optional request field nullable).
+pub(crate) fn member_if_present<V: WireValue>(
     object: &mut crate::json_writer::ObjectWriter,
     key: &str,
     value: &V,
-    omit_absent: bool,
 ) {
-    if !omit_absent {
-        object.value(key, |out| value.write(out));
-        return;
-    }
     let mut text = String::new();
     value.write(&mut text);
     if text != "null" && text != "[]" {
@@ -272,18 +266,24 @@ macro_rules! wire {
                 })
             }
             fn write(&self, out: &mut String) {
+                // A constant: each field's branch is settled at compile time.
                 #[allow(dead_code)] // a struct without fields writes none
                 const OMIT_ABSENT: bool = $crate::types::declare::wire!(@omit $($flavour)?);
                 let mut object = $crate::json_writer::ObjectWriter::new();
                 $($( object.value(stringify!($lfield), |out| {
                     $crate::read::WireValue::write(&self.$lfield, out)
                 }); )*)?
-                $( $crate::types::declare::member(
-                    &mut object,
-                    $crate::types::declare::wire!(@json $field $($json)?),
-                    &self.$field,
-                    OMIT_ABSENT,
-                ); )*
+                $( if OMIT_ABSENT {
+                    $crate::types::declare::member_if_present(
+                        &mut object,
+                        $crate::types::declare::wire!(@json $field $($json)?),
+                        &self.$field,
+                    );
+                } else {
+                    object.value($crate::types::declare::wire!(@json $field $($json)?), |out| {
+                        $crate::read::WireValue::write(&self.$field, out)
+                    });
+                } )*
                 out.push_str(&object.finish());
             }
         }
