@@ -44,24 +44,26 @@ pub fn redirect_query_json(input: &str) -> Result<String, ParseError> {
 
 /// The parameters the callback shares with the query, as the callback's JSON object.
 fn redirect_query_object(input: &str) -> Result<String, ParseError> {
-    query_object(input, PARAMETERS)
+    query_object(
+        input,
+        PARAMETERS,
+        "the URL carries none of PortOne's parameters (imp_uid, merchant_uid, imp_success, \
+         success, error_code, error_msg)",
+    )
 }
 
 /// The `parameters` a redirect URL (or its query) carries, as a JSON object of their
 /// values, all strings (which the result types' readers accept for every field they have);
-/// empty values and other parameters are left out. `INVALID_INPUT` when there is none: a URL
-/// without PortOne's parameters is no payment result.
-pub(super) fn query_object(input: &str, parameters: &[&str]) -> Result<String, ParseError> {
+/// empty values and other parameters are left out. `INVALID_INPUT` with `none` when there is
+/// none: a URL without PortOne's parameters is no payment result.
+pub(super) fn query_object(
+    input: &str,
+    parameters: &[&str],
+    none: &'static str,
+) -> Result<String, ParseError> {
     let object = form_object(query_part(input).as_bytes(), parameters);
     if object.len() == 2 {
-        return Err(ParseError::new(
-            ErrorCode::InvalidInput,
-            "",
-            format!(
-                "the URL carries none of PortOne's parameters ({})",
-                parameters.join(", ")
-            ),
-        ));
+        return Err(ParseError::new(ErrorCode::InvalidInput, "", none));
     }
     Ok(object)
 }
@@ -78,8 +80,10 @@ pub(crate) fn form_object(form: &[u8], parameters: &[&str]) -> String {
         if object.len() > 1 {
             object.push(',');
         }
-        crate::json_writer::push_string(&mut object, &key);
-        object.push(':');
+        // `key` is one of `parameters` (no escapes needed).
+        object.push('"');
+        object.push_str(&key);
+        object.push_str("\":");
         crate::json_writer::push_string(&mut object, value);
     }
     object.push('}');

@@ -20,6 +20,10 @@ const PARAMETERS: &[&str] = &[
     "paymentToken",
 ];
 
+/// Why a URL is no V2 payment result.
+const NONE: &str = "the URL carries none of PortOne's V2 parameters (paymentId, code, message, \
+                    pgCode, pgMessage, txId, transactionType, paymentToken)";
+
 /// Parses what `PortOne.requestPayment` resolved to (as JSON bytes) into the normalised
 /// [`PaymentResponse`]: `success` is `true` when there is no `code`. **Not proof of payment**
 /// (the browser can send anything): send `paymentId` to your server and verify the payment
@@ -80,7 +84,7 @@ pub fn payment_response_v2_json(input: &[u8]) -> Result<String, ParseError> {
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_redirect_query_v2(input: &str) -> Result<PaymentResponse, ParseError> {
-    parse_payment_response_v2(query_object(input, PARAMETERS)?.as_bytes())
+    parse_payment_response_v2(query_object(input, PARAMETERS, NONE)?.as_bytes())
 }
 
 /// [`parse_redirect_query_v2`]'s result as canonical JSON, without building it.
@@ -98,5 +102,5 @@ pub fn parse_redirect_query_v2(input: &str) -> Result<PaymentResponse, ParseErro
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn redirect_query_v2_json(input: &str) -> Result<String, ParseError> {
-    payment_response_v2_json(query_object(input, PARAMETERS)?.as_bytes())
+    payment_response_v2_json(query_object(input, PARAMETERS, NONE)?.as_bytes())
 }
