@@ -4,8 +4,7 @@
 use crate::error::{ErrorCode, ParseError};
 use crate::read::{self, Schema};
 use crate::types::declare::sealed::Declared;
-use crate::types::v2::{ErrorBodyV2, Payment};
-use crate::types::Wire;
+use crate::types::v2::Payment;
 
 /// The schema of a V2 payment (a union on `status`).
 const PAYMENT_V2: &Schema = <Payment as Declared>::SCHEMA;
@@ -67,10 +66,14 @@ pub fn payment_v2_json(input: &[u8]) -> Result<String, ParseError> {
 pub(crate) fn read_payment_v2(input: &[u8], write: bool) -> Result<read::Read<'_>, ParseError> {
     let text = read::utf8(input)?;
     read::read_bare(text, PAYMENT_V2, write, "").map_err(|err| {
+        // Read to its end: an object without `status`. An error body's `type` and `message`
+        // are read off it without building the error body (no builder in the wasm builds).
         if err.code() == ErrorCode::MissingField && err.path() == "status" {
-            match ErrorBodyV2::parse_json(input) {
-                Ok(body) if is_error_type(body.error_type.as_str()) => return api_error(&body),
-                _ => {}
+            let object = read::without_bom(text);
+            if let Some(error_type) =
+                read::string_field(object, "type").filter(|t| is_error_type(t))
+            {
+                return api_error(&error_type, read::string_field(object, "message"));
             }
         }
         err
@@ -85,11 +88,11 @@ fn is_error_type(text: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// `API_ERROR` for one of PortOne's V2 error bodies.
-fn api_error(body: &ErrorBodyV2) -> ParseError {
-    let message = match &body.message {
-        Some(message) => format!("PortOne answered {}: {message}", body.error_type),
-        None => format!("PortOne answered {}", body.error_type),
+/// `API_ERROR` for one of PortOne's V2 error bodies ([`ErrorBodyV2`](crate::types::v2::ErrorBodyV2)).
+fn api_error(error_type: &str, message: Option<String>) -> ParseError {
+    let message = match message {
+        Some(message) => format!("PortOne answered {error_type}: {message}"),
+        None => format!("PortOne answered {error_type}"),
     };
     ParseError::new(ErrorCode::ApiError, "type", message)
 }
