@@ -253,17 +253,23 @@ impl<'j> Reader<'j> {
 }
 
 /// The text of the string field `tag` of the JSON object `raw` (its first occurrence).
+/// Only peeks and skips by what it peeked: jiter's `next_object`/`next_skip` can report a
+/// wrong type, which pulls its float parser into the wasm builds (for the message).
 pub(crate) fn tag_of(raw: &str, tag: &str) -> Option<String> {
     let mut jiter = Jiter::new(raw.as_bytes());
-    let mut key = jiter.next_object().ok()?.map(|k| k == tag);
+    if jiter.peek().ok()? != Peek::Object {
+        return None;
+    }
+    let mut key = jiter.known_object().ok()?.map(|k| k == tag);
     while let Some(is_tag) = key {
+        let peek = jiter.peek().ok()?;
         if is_tag {
-            return match jiter.peek().ok()? {
+            return match peek {
                 Peek::String => jiter.known_str().ok().map(str::to_owned),
                 _ => None,
             };
         }
-        jiter.next_skip().ok()?;
+        jiter.known_skip(peek).ok()?;
         key = jiter.next_key().ok()?.map(|k| k == tag);
     }
     None
