@@ -1,4 +1,5 @@
-//! Golden tests of the V2 wire declarations: fixture in, canonical JSON out (see
+//! Golden tests of the V2 payment declarations (the browser results and webhook hints are in
+//! `wire_golden_v2_browser.rs`): fixture in, canonical JSON out (see
 //! `wire_golden.rs`; `UPDATE_EXPECT=1 cargo test --test wire_golden_v2` rewrites the records
 //! in `tests/golden/v2-*.txt`). Every accepted case also checks that the built value, its
 //! serde serialisation and `serde_json::from_slice` of the raw input agree.
@@ -17,10 +18,7 @@ use portone_verify::types::v2::{
     PgProviderV2, PreRegisterPaymentBody, SelectedChannel,
 };
 use portone_verify::types::Wire;
-use portone_verify::{
-    parse_payment_response_v2, parse_payment_v2, parse_redirect_query_v2, payment_response_v2_json,
-    payment_v2_json, redirect_query_v2_json,
-};
+use portone_verify::{parse_payment_v2, payment_v2_json};
 use serde_json::{json, Value};
 
 fn paid_card() -> Value {
@@ -262,51 +260,6 @@ fn documents_that_are_no_payment() {
 }
 
 #[test]
-fn browser_results() {
-    let mut out = String::new();
-    for body in [
-        r#"{"transactionType":"PAYMENT","txId":"0190693c-6a3e","paymentId":"order-1"}"#,
-        r#"{"transactionType":"PAYMENT","txId":"t","paymentId":"order-1","paymentToken":"tok"}"#,
-        r#"{"transactionType":"PAYMENT","txId":"t","paymentId":"order-1","code":"FAILURE_TYPE_PG","message":"사용자가 결제를 취소하였습니다","pgCode":"PAY_PROCESS_CANCELED","pgMessage":"취소"}"#,
-        r#"{"paymentId":"order-1","code":"","message":null}"#,
-        r#"{"paymentId":"order-1","code":"   "}"#,
-        r#"{"paymentId":1234,"txId":true,"code":400}"#,
-        r#"{"paymentId":"order-1","extra":{"nested":[1]}}"#,
-        r#"{}"#,
-        r#"{"paymentId":{}}"#,
-        r#"{"code":["x"]}"#,
-        "null",
-        "[1]",
-        r#"{"paymentId":"a","paymentId":"b"}"#,
-    ] {
-        let outcome = outcome_of(payment_response_v2_json(body.as_bytes()));
-        if let Ok(response) = parse_payment_response_v2(body.as_bytes()) {
-            agree(body.as_bytes(), &outcome, &response);
-        }
-        writeln!(out, "{body} => {outcome}").unwrap();
-    }
-    for url in [
-        "https://example.com/payment-redirect?paymentId=payment-39ecfa97",
-        "https://shop.example/done?paymentId=order-1&code=FAILURE_TYPE_PG&message=%EA%B2%B0%EC%A0%9C+%EC%B7%A8%EC%86%8C&pgCode=PAY_PROCESS_CANCELED&pgMessage=%EC%B7%A8%EC%86%8C",
-        "?paymentId=order-1&txId=tx-1&transactionType=PAYMENT&utm_source=mail",
-        "paymentId=order-1&code=",
-        "https://shop.example/done?paymentId=o%2D1#fragment&code=IGNORED",
-        "https://shop.example/done?imp_uid=imp_1&merchant_uid=o1",
-        "https://shop.example/done",
-        "https://shop.example/done?paymentId=",
-        "",
-        "?paymentId=a&paymentId=b",
-    ] {
-        let outcome = outcome_of(redirect_query_v2_json(url));
-        if let Ok(response) = parse_redirect_query_v2(url) {
-            assert_eq!(response.to_canonical_json(), outcome, "{url}");
-        }
-        writeln!(out, "{url} => {outcome}").unwrap();
-    }
-    expect_file!["golden/v2-browser.txt"].assert_eq(&out);
-}
-
-#[test]
 fn lists_and_request_bodies() {
     let payments: Vec<Value> = v2_payment_fixtures()
         .iter()
@@ -391,26 +344,4 @@ fn lists_and_request_bodies() {
         writeln!(out, "{ours}").unwrap();
     }
     expect_file!["golden/v2-lists-and-requests.txt"].assert_eq(&out);
-}
-
-#[cfg(feature = "webhook")]
-#[test]
-fn legacy_webhooks() {
-    use portone_verify::webhook::parse_webhook_v2_legacy;
-    let mut out = String::new();
-    for (name, content_type) in [
-        ("v2-legacy-paid.json", Some("application/json")),
-        (
-            "v2-legacy-cancelled.form",
-            Some("application/x-www-form-urlencoded"),
-        ),
-        ("v2-legacy-cancelled.form", None),
-    ] {
-        let body = common::fixture(&format!("webhook/{name}"));
-        let outcome = outcome_of(
-            parse_webhook_v2_legacy(&body, content_type).map(|hook| hook.to_canonical_json()),
-        );
-        writeln!(out, "{name} ({content_type:?}) => {outcome}").unwrap();
-    }
-    expect_file!["golden/v2-legacy-webhooks.txt"].assert_eq(&out);
 }
