@@ -609,7 +609,7 @@ impl Inner {
         // the verdict reads (so `payment` is always there), read once for both.
         let (verdict, payment) = crate::verify::verify_and_write(&received.body, expected)
             .map_err(ClientError::from_response_parse)?;
-        JSON::parse(&crate::verify::verdict_json(&verdict, &payment))
+        Ok(super::verdict::verdict_of_canonical(&verdict, &payment))
     }
 }
 
@@ -640,7 +640,7 @@ fn require_webhook_order(verdict: &JsValue, webhook_merchant_uid: &str) -> Resul
             actual: actual.map_or(Observed::Absent, |a| Observed::Text(a.to_owned())),
             message: "the payment belongs to another order than the webhook names".to_owned(),
         };
-        let one = JSON::parse(&crate::verify::failures_json(std::slice::from_ref(
+        let one = JSON::parse(&super::verdict::failures_json(std::slice::from_ref(
             &failure,
         )))?;
         failures.push(&Reflect::get_u32(&one, 0)?);
@@ -858,7 +858,7 @@ fn amount_arg(value: &JsValue, path: &str) -> Result<Amount, ClientError> {
 
 /// The expectation, with `impUid` filled in from the call when the caller left it out.
 fn expected_arg(expected: &JsValue, imp_uid: &str) -> Result<Expected, JsValue> {
-    let mut parsed = super::expected::expected_from_js(expected)?;
+    let mut parsed = super::args::expected_from_js(expected)?;
     if parsed.imp_uid.is_none() {
         parsed.imp_uid = Some(imp_uid.to_owned());
     }
