@@ -1,4 +1,4 @@
-// The verdict every entry point returns (verifyPayment, PortOneClient.verifyPayment and
+// The verdict every entry point returns (verifyPayment, and the REST client's verifyPayment and
 // verifyWebhookV1): built by src/wasm/verdict.rs, typed by its `Verdict` declaration.
 class PaymentVerdict {
   #source;
