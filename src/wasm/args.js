@@ -65,7 +65,8 @@ const ucs2Write = NodeBuffer !== undefined && typeof NodeBuffer.prototype.ucs2Wr
 let nodeTail = null;
 let nodeTailAt = -1;
 let nodeTailEnd = -1;
-// Writes `text`'s code units at `at` (even) with `room` bytes free; returns the bytes written.
+// Writes `text`'s code units at `at` (a multiple of 4) with `room` bytes free; returns the bytes
+// written.
 function writeUnits(text, memory, at, room) {
   if (NodeBuffer !== undefined) {
     if (nodeTail === null || nodeTailAt !== at || nodeTailEnd !== at + room) {
@@ -75,10 +76,13 @@ function writeUnits(text, memory, at, room) {
     }
     return ucs2Write ? nodeTail.ucs2Write(text, 0, room) : nodeTail.write(text, 0, "utf16le");
   }
-  if (units === null) units = new Uint16Array(memory.buffer);
+  if (units === null) units = new Uint32Array(memory.buffer);
+  // Two units per store (little-endian, as wasm reads them).
   const n = text.length;
-  const base = at >>> 1;
-  for (let i = 0; i < n; i++) units[base + i] = text.charCodeAt(i);
+  const base = at >>> 2;
+  let i = 0;
+  for (; i + 1 < n; i += 2) units[base + (i >>> 1)] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+  if (i < n) data.setUint16(at + 2 * i, text.charCodeAt(i), true);
   return 2 * n;
 }
 
@@ -188,7 +192,7 @@ function write(memory, at, capacity, payment, merchantUid, amountNumber, amountT
       written = snapshot.length;
     } else {
       snapshot = payment;
-      if (wide && (end & 1) === 0) {
+      if (wide && (end & 3) === 0) {
         written = writeUnits(payment, memory, end, at + capacity - end);
         flags |= L.paymentIsUtf16;
       } else {

@@ -171,15 +171,15 @@ fn read<R>(
                 read_args(payment, expected, memory, at, capacity)
             })
         })?;
-        // The size asked for is exact: one grow is enough.
         if let Some(needed) = answer.as_f64() {
             buffer.resize(needed as usize, 0);
             answer = MEMORY.with(|memory| {
                 call(buffer, |at, capacity| Ok(write_args(memory, at, capacity)))
             })?;
-        }
-        if answer.as_f64().is_some() {
-            return Err(unreadable());
+            // The size asked for is exact: one grow is enough.
+            if answer.as_f64().is_some() {
+                return Err(unreadable());
+            }
         }
         let header = Header { buffer };
         let amount = header
