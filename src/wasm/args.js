@@ -8,7 +8,7 @@ import { codedError } from "./errors.js";
 const encoder = new TextEncoder();
 
 // From Rust, once (`install`): the layout (offsets from the buffer's start, flag bits), the
-// check of a decimal amount's syntax (Amount::parse), whether the build takes a string as its
+// check of a decimal amount's syntax (Amount::parse), whether the build can take a string as its
 // UTF-16 code units (the edge build, which transcodes them with SIMD: src/wasm/utf16.rs).
 let L;
 let checkAmount;
@@ -17,18 +17,16 @@ let wide = false;
 export function install(layout, amountCheck, utf16) {
   L = layout;
   checkAmount = amountCheck;
-  wide = utf16;
+  wide = utf16 && NodeBuffer !== undefined;
 }
 
 // Views of wasm memory, made again when it grows (the old buffer is then detached).
 let bytes = null;
 let data = null;
-let units = null;
 function views(memory) {
   if (bytes === null || bytes.byteLength === 0) {
     bytes = new Uint8Array(memory.buffer);
     data = new DataView(memory.buffer);
-    units = null;
     nodeTail = null;
   }
 }
@@ -56,34 +54,26 @@ function snapshotOf(view) {
 }
 
 // ---- A string's UTF-16 code units into wasm memory (edge build): the speed trick, here only. ----
-// Node's Buffer#ucs2Write is a copy (0.14 µs for the 1.4 KB benchmark payment); elsewhere a
-// charCodeAt loop into a Uint16Array view: in workerd 0.9 µs CPU where encodeInto, which
-// transcodes in C++, takes 3.7 µs for the same text (2.4 µs if it were ASCII).
+// Where the engine has Node's Buffer (Node, and workerd with nodejs_compat), Buffer#ucs2Write
+// copies a string's code units (0.14 µs for the 1.4 KB benchmark payment in Node) and wasm
+// transcodes them (src/wasm/utf16.rs); elsewhere encodeInto. Measured in workerd, CPU time per
+// verifyPayment(string): 2.8 µs with nodejs_compat's Buffer against 4.8 µs through
+// encodeInto (2.4 µs of it encodeInto itself); a charCodeAt loop into a Uint32Array view, two
+// units per store, measured the same as encodeInto there (4.8 µs), so it is not used.
 const NodeBuffer = typeof Buffer === "function" && typeof Buffer.from === "function" ? Buffer : undefined;
 // What Buffer#write(..., "utf16le") calls after checking its arguments (a fifth of its cost).
 const ucs2Write = NodeBuffer !== undefined && typeof NodeBuffer.prototype.ucs2Write === "function";
 let nodeTail = null;
 let nodeTailAt = -1;
 let nodeTailEnd = -1;
-// Writes `text`'s code units at `at` (a multiple of 4) with `room` bytes free; returns the bytes
-// written.
+// Writes `text`'s code units at `at` with `room` bytes free; returns the bytes written.
 function writeUnits(text, memory, at, room) {
-  if (NodeBuffer !== undefined) {
-    if (nodeTail === null || nodeTailAt !== at || nodeTailEnd !== at + room) {
-      nodeTail = NodeBuffer.from(memory.buffer, at, room);
-      nodeTailAt = at;
-      nodeTailEnd = at + room;
-    }
-    return ucs2Write ? nodeTail.ucs2Write(text, 0, room) : nodeTail.write(text, 0, "utf16le");
+  if (nodeTail === null || nodeTailAt !== at || nodeTailEnd !== at + room) {
+    nodeTail = NodeBuffer.from(memory.buffer, at, room);
+    nodeTailAt = at;
+    nodeTailEnd = at + room;
   }
-  if (units === null) units = new Uint32Array(memory.buffer);
-  // Two units per store (little-endian, as wasm reads them).
-  const n = text.length;
-  const base = at >>> 2;
-  let i = 0;
-  for (; i + 1 < n; i += 2) units[base + (i >>> 1)] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-  if (i < n) data.setUint16(at + 2 * i, text.charCodeAt(i), true);
-  return 2 * n;
+  return ucs2Write ? nodeTail.ucs2Write(text, 0, room) : nodeTail.write(text, 0, "utf16le");
 }
 
 // Short strings by hand while they are ASCII (an encodeInto call costs more than the loop).
@@ -192,7 +182,7 @@ function write(memory, at, capacity, payment, merchantUid, amountNumber, amountT
       written = snapshot.length;
     } else {
       snapshot = payment;
-      if (wide && (end & 3) === 0) {
+      if (wide) {
         written = writeUnits(payment, memory, end, at + capacity - end);
         flags |= L.paymentIsUtf16;
       } else {
