@@ -1,8 +1,8 @@
 // Reads `expected` (and verifyPayment's payment, when it is a string, a Uint8Array or an
 // ArrayBuffer) into a buffer in wasm memory, in one crossing. The contract with Rust is
 // src/wasm/args.rs's module doc: Rust owns the buffer's layout and gives it to this module
-// once (`install`); a read returns the payment's snapshot (or undefined), or the room it
-// needs, or throws.
+// once (`install`); a read writes what it read (or, in the header, the room it needs) and
+// returns the payment's snapshot, or throws.
 import { codedError } from "./errors.js";
 
 const encoder = new TextEncoder();
@@ -27,7 +27,7 @@ function views(memory) {
   if (bytes === null || bytes.byteLength === 0) {
     bytes = new Uint8Array(memory.buffer);
     data = new DataView(memory.buffer);
-    nodeTail = null;
+    tail = nodeTail = null;
   }
 }
 
@@ -76,6 +76,19 @@ function writeUnits(text, memory, at, room) {
   return ucs2Write ? nodeTail.ucs2Write(text, 0, room) : nodeTail.write(text, 0, "utf16le");
 }
 
+// The view `encodeInto` writes a payment into, kept between calls (`subarray` costs ~0.2 µs).
+let tail = null;
+let tailAt = -1;
+let tailEnd = -1;
+function tailOf(at, end) {
+  if (tail === null || tailAt !== at || tailEnd !== end) {
+    tail = bytes.subarray(at, end);
+    tailAt = at;
+    tailEnd = end;
+  }
+  return tail;
+}
+
 // Short strings by hand while they are ASCII (an encodeInto call costs more than the loop).
 function put(text, at) {
   const n = text.length;
@@ -104,10 +117,11 @@ function instanceOf(value, type) {
 }
 
 // Reads `expected` in its documented order, throwing at the first bad property, and `given`
-// if it can cross; writes all of it at `at` (`capacity` bytes). Returns the payment's
-// snapshot (undefined if it did not cross) or, when the buffer is too small, the bytes needed
-// (then Rust grows it and calls write_args). What was read is held in locals until it is
-// written: a getter of `expected` may itself call verifyPayment.
+// if it can cross; writes all of it at `at` (`capacity` bytes) and returns the payment's
+// snapshot (undefined if it did not cross). When the buffer is too small it writes only the
+// size it needs (at L.needed; 0 when all was written): Rust grows it and calls write_args.
+// What was read is held in locals until it is written: a getter of `expected` may itself call
+// verifyPayment.
 export function read_args(given, expected, memory, at, capacity) {
   if (typeof expected !== "object" || expected === null) {
     throw codedError("INVALID_ARGUMENT", "expected must be an object like { merchantUid, amount }", "expected");
@@ -154,7 +168,7 @@ export function read_args(given, expected, memory, at, capacity) {
 // What a read that needed more room found, until Rust calls write_args (no JS runs between).
 let pending = null;
 
-// Writes what the last read_args found into the grown buffer; returns as read_args does.
+// Writes what the last read_args found into the grown buffer; answers as read_args does.
 export function write_args(memory, at, capacity) {
   const args = pending;
   pending = null;
@@ -165,11 +179,13 @@ function write(memory, at, capacity, payment, merchantUid, amountNumber, amountT
   // A string's UTF-8 takes up to three bytes per UTF-16 unit (its UTF-16, two).
   const room = payment === undefined ? 0 : typeof payment === "string" ? 3 * payment.length : payment.length;
   const needed = L.header + room + 3 * (merchantUid.length + len(currency) + len(impUid) + len(amountText));
+  views(memory);
   if (needed > capacity) {
     pending = [payment, merchantUid, amountNumber, amountText, flags, currency, impUid];
-    return needed;
+    data.setUint32(at + L.needed, needed, true);
+    return undefined;
   }
-  views(memory);
+  data.setUint32(at + L.needed, 0, true);
   let end = at + L.header;
   let snapshot;
   if (payment === undefined) {
@@ -186,7 +202,7 @@ function write(memory, at, capacity, payment, merchantUid, amountNumber, amountT
         written = writeUnits(payment, memory, end, at + capacity - end);
         flags |= L.paymentIsUtf16;
       } else {
-        written = encoder.encodeInto(payment, bytes.subarray(end, at + capacity)).written;
+        written = encoder.encodeInto(payment, tailOf(end, at + capacity)).written;
       }
     }
     data.setUint32(at + L.payment, end - at, true);

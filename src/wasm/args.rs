@@ -13,12 +13,12 @@
 //! - **Layout.** Rust owns the buffer's layout: [`LAYOUT`] names every offset and flag bit,
 //!   and `args.js` receives it once (`install`) and uses those names only. Each text is written
 //!   as its start and length from the buffer's start (length [`NONE`] when absent).
-//! - **Outcomes.** A read returns the payment's *snapshot* (below; `undefined` when the payment
-//!   did not cross), or the number of bytes the buffer must have (Rust grows it and calls
-//!   `write_args`, which writes what was read), or throws. No status codes: a bad `expected` is
-//!   a coded error `args.js` makes where it checks, with `codedError` (`errors.js`, the one
-//!   constructor `errors.rs` uses too); whatever a getter of `expected` throws is passed on as
-//!   is.
+//! - **Outcomes.** A read writes what it read and returns the payment's *snapshot* (below;
+//!   `undefined` when the payment did not cross); if the buffer is too small it writes only the
+//!   size it needs ([`NEEDED`]), and Rust grows the buffer and calls `write_args`. Or it
+//!   throws. No status codes: a bad `expected` is a coded error `args.js` makes where it
+//!   checks, with `codedError` (`errors.js`, the one constructor `errors.rs` uses too);
+//!   whatever a getter of `expected` throws is passed on as is.
 //! - **The one check JS cannot make**, a decimal string's syntax, is [`Amount::parse`], which
 //!   `args.js` calls (`checkAmount`) before it reads the next property: every entry point
 //!   stops at the same first bad property. The checks after reading (an empty `merchantUid`,
@@ -44,8 +44,8 @@ use crate::verify::{Expected, Want};
 extern "C" {
     /// Gives `args.js` the layout, the decimal check and whether strings cross as UTF-16.
     fn install(layout: &JsValue, check_amount: &JsValue, utf16: bool);
-    /// Reads `expected` (and `payment` if it can cross) and writes it at `at`: the payment's
-    /// snapshot (or `undefined`), or the capacity needed (then [`write_args`]).
+    /// Reads `expected` (and `payment` if it can cross) and writes it at `at`, or only the
+    /// capacity it needs (then [`write_args`]); returns the payment's snapshot.
     #[wasm_bindgen(catch)]
     fn read_args(
         payment: &JsValue,
@@ -65,6 +65,8 @@ const CURRENCY: u32 = 16;
 const IMP_UID: u32 = 24;
 const AMOUNT_TEXT: u32 = 32;
 const FLAGS: u32 = 40;
+/// 0 when everything was written, else the capacity needed to write it.
+const NEEDED: u32 = 44;
 /// The amount when it is a number (f64).
 const AMOUNT_NUMBER: u32 = 48;
 /// Where the texts start.
@@ -78,13 +80,14 @@ const AMOUNT_IS_TEXT: u32 = 4;
 const PAYMENT_IS_UTF16: u32 = 8;
 
 /// The layout by the names `args.js` uses: the only place its numbers are written down.
-const LAYOUT: [(&str, u32); 13] = [
+const LAYOUT: [(&str, u32); 14] = [
     ("payment", PAYMENT),
     ("merchantUid", MERCHANT_UID),
     ("currency", CURRENCY),
     ("impUid", IMP_UID),
     ("amountText", AMOUNT_TEXT),
     ("flags", FLAGS),
+    ("needed", NEEDED),
     ("amountNumber", AMOUNT_NUMBER),
     ("header", HEADER),
     ("none", NONE),
@@ -166,18 +169,19 @@ fn read<R>(
         let mut fresh = Vec::new();
         let mut kept = scratch.try_borrow_mut();
         let buffer = kept.as_deref_mut().unwrap_or(&mut fresh);
-        let mut answer = MEMORY.with(|memory| {
+        let mut snapshot = MEMORY.with(|memory| {
             call(buffer, |at, capacity| {
                 read_args(payment, expected, memory, at, capacity)
             })
         })?;
-        if let Some(needed) = answer.as_f64() {
+        let needed = Header { buffer }.u32_at(NEEDED);
+        if needed != 0 {
             buffer.resize(needed as usize, 0);
-            answer = MEMORY.with(|memory| {
+            snapshot = MEMORY.with(|memory| {
                 call(buffer, |at, capacity| Ok(write_args(memory, at, capacity)))
             })?;
             // The size asked for is exact: one grow is enough.
-            if answer.as_f64().is_some() {
+            if (Header { buffer }).u32_at(NEEDED) != 0 {
                 return Err(unreadable());
             }
         }
@@ -204,7 +208,7 @@ fn read<R>(
         if buffer.len() > KEPT_CAPACITY {
             *buffer = Vec::new();
         }
-        Ok((result, answer))
+        Ok((result, snapshot))
     })
 }
 
