@@ -31,12 +31,9 @@ function views(memory) {
   }
 }
 
-// ---- The payment's snapshot: what the verdict's `payment` is read from, later. ----
-// A string cannot change: it is its own snapshot. Bytes are copied, and the copy is what crosses
-// into wasm, so the verdict shows exactly the bytes that were verified. Small copies share
-// pooled slabs (one ArrayBuffer allocation per slab, as Node's Buffer pool does): measured
-// 0.32 -> 0.16 µs CPU per 1.4 KB copy in Node, where `slice()` takes 1.16 µs (workerd: 0.3 vs
-// 0.9 µs). Nothing else ever writes a slab's used part.
+// ---- The payment's snapshot, the verdict's `payment` is read from later (args.rs: Snapshots).
+// A string is its own. Bytes are copied, into pooled slabs, and the copy is what crosses into
+// wasm; nothing else ever writes a slab's used part.
 const SLAB = 64 * 1024;
 let slab = null;
 let slabUsed = SLAB;
@@ -53,15 +50,10 @@ function snapshotOf(view) {
   return copy;
 }
 
-// ---- A string's UTF-16 code units into wasm memory (edge build): the speed trick, here only. ----
-// Where the engine has Node's Buffer (Node, and workerd with nodejs_compat), Buffer#ucs2Write
-// copies a string's code units (0.14 µs for the 1.4 KB benchmark payment in Node) and wasm
-// transcodes them (src/wasm/utf16.rs); elsewhere encodeInto. Measured in workerd, CPU time per
-// verifyPayment(string): 2.8 µs with nodejs_compat's Buffer against 4.8 µs through
-// encodeInto (2.4 µs of it encodeInto itself); a charCodeAt loop into a Uint32Array view, two
-// units per store, measured the same as encodeInto there (4.8 µs), so it is not used.
+// ---- The speed trick, here only (args.rs: Measured): with Node's Buffer (Node, workerd with
+// nodejs_compat) a string's UTF-16 code units are copied, and wasm transcodes them; else encodeInto.
 const NodeBuffer = typeof Buffer === "function" && typeof Buffer.from === "function" ? Buffer : undefined;
-// What Buffer#write(..., "utf16le") calls after checking its arguments (a fifth of its cost).
+// What Buffer#write(..., "utf16le") calls after checking its arguments.
 const ucs2Write = NodeBuffer !== undefined && typeof NodeBuffer.prototype.ucs2Write === "function";
 let nodeTail = null;
 let nodeTailAt = -1;
@@ -76,7 +68,7 @@ function writeUnits(text, memory, at, room) {
   return ucs2Write ? nodeTail.ucs2Write(text, 0, room) : nodeTail.write(text, 0, "utf16le");
 }
 
-// The view `encodeInto` writes a payment into, kept between calls (`subarray` costs ~0.2 µs).
+// The view `encodeInto` writes a payment into, kept between calls (`subarray` is slow).
 let tail = null;
 let tailAt = -1;
 let tailEnd = -1;
