@@ -343,7 +343,7 @@ impl PortOneClient {
     /// `NOT_FOUND`, `API_ERROR`, `INVALID_RESPONSE`, and the codes every call can fail with.
     #[wasm_bindgen(
         js_name = verifyPayment,
-        unchecked_return_type = "Promise<Verdict & { payment: PaymentAnnotation }>"
+        unchecked_return_type = "Promise<Verdict>"
     )]
     pub fn verify_payment(
         &self,
@@ -378,7 +378,7 @@ impl PortOneClient {
     /// throws; and the errors of {@link PortOneClient.verifyPayment}.
     #[wasm_bindgen(
         js_name = verifyWebhookV1,
-        unchecked_return_type = "Promise<Verdict & { payment: PaymentAnnotation; webhook: WebhookV1 }>"
+        unchecked_return_type = "Promise<Verdict & { webhook: WebhookV1 }>"
     )]
     pub fn verify_webhook_v1(
         &self,
