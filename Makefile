@@ -5,7 +5,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Node-target build used by the JS tests (dev profile: fast to build, same behaviour).
 PKG_NODE := target/pkg-node
 
-.PHONY: setup test test-rust test-wasm test-js test-workerd test-e2e test-consumers pkg pkg-node pkg-workerd bench clean demo
+.PHONY: setup test test-rust test-wasm test-js test-workerd test-e2e test-consumers pkg pkg-node pkg-workerd bench clean demo faults
 
 setup:
 	@./scripts/setup
@@ -16,7 +16,7 @@ test: setup test-rust test-wasm test-js test-workerd test-e2e test-consumers
 test-rust:
 	cargo test --all-features
 	cargo clippy --all-targets --all-features -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features client,webhook,fast-verify,browser-test -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-wasm: setup
@@ -59,6 +59,12 @@ pkg: setup
 
 bench: setup
 	./bench/run
+
+## Issue 13's fault table (not part of `make test`): every PortOneClient method against the
+## local PortOne server under each fault knob; fails when a corrupted answer is accepted or
+## verified, or a POST is sent twice without a 401. About two minutes.
+faults: pkg-node
+	./scripts/faults
 
 ## Local PortOne server + examples/cloudflare-worker in workerd + the www/ page (Ctrl-C stops).
 demo: setup

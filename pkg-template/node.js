@@ -1,6 +1,6 @@
-// Node >= 20 (the "node" condition): the full (edge) build, instantiated synchronously from
-// the package's own file at import, so `import { verifyPayment } from "portone-verify"` is
-// ready to use. No init() here.
+// Node >= 20 (the "node" condition of both "." and "./server"): the full (edge) build,
+// instantiated synchronously from the package's own file at import, so
+// `import { verifyPayment } from "portone-verify"` is ready to use. No init() here.
 import { readFileSync } from "node:fs";
 import { initSync } from "./portone_verify.js";
 

@@ -11,6 +11,9 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+/// `f64::MAX` written out: the largest amount accepted (a JavaScript number holds no more).
+const F64_MAX_DIGITS: &str = "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368";
+
 /// Largest decimal exponent accepted; beyond it a value is rejected rather than expanded.
 const MAX_EXPONENT: i64 = 400;
 
@@ -81,15 +84,34 @@ impl std::ops::Deref for Canonical {
 impl Amount {
     /// Parses a decimal number in JSON number syntax (leading zeros tolerated).
     /// Returns `None` for anything that is not a finite decimal number.
+    /// Amounts a JavaScript number cannot hold (beyond `f64::MAX`, e.g. `1e309`) are refused:
+    /// no payment is that large, and JavaScript would show it as `Infinity`.
     pub fn parse(text: &str) -> Option<Amount> {
-        if let Some(canonical) = plain_integer(text) {
-            return Some(Amount {
+        let amount = match plain_integer(text) {
+            Some(canonical) => Amount {
                 canonical: Canonical::new(canonical),
-            });
+            },
+            None => Amount {
+                canonical: Canonical::new(&canonicalise(text)?),
+            },
+        };
+        amount.is_finite_in_f64().then_some(amount)
+    }
+
+    /// Whether the amount is at most `f64::MAX` in size, compared on the digits (no float
+    /// parsing: that code would add kilobytes to the wasm builds).
+    fn is_finite_in_f64(&self) -> bool {
+        let digits = self.canonical.trim_start_matches('-');
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        match whole.len().cmp(&F64_MAX_DIGITS.len()) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Greater => false,
+            std::cmp::Ordering::Equal => match whole.cmp(F64_MAX_DIGITS) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Equal => fraction.is_empty(),
+                std::cmp::Ordering::Greater => false,
+            },
         }
-        canonicalise(text).map(|canonical| Amount {
-            canonical: Canonical::new(&canonical),
-        })
     }
 
     /// A whole number (every KRW amount), without a string in between.

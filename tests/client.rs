@@ -1,6 +1,6 @@
-//! The REST client's pure core: requests as data, responses → results, the token cache and
-//! the retry policy. No I/O; the wasm glue is tested against a local server in
-//! `tests/node/client.test.mjs`.
+//! The REST client's pure pieces: requests as data, responses → results, the token cache and
+//! the retry policy. No I/O; the client over its transports is tested against the local
+//! PortOne server in `tests/native_client/` (reqwest) and `tests/node/client.test.mjs` (fetch).
 #![cfg(feature = "client")]
 
 use portone_verify::client::{

@@ -129,10 +129,23 @@ fn redirect_flag_must_be_boolean() {
         (e.code(), e.path()),
         (ErrorCode::InvalidField, "imp_success")
     );
-    assert_eq!(
-        parse_redirect_query("https://shop.example/done")
-            .unwrap()
-            .imp_uid,
-        None
-    );
+}
+
+/// Issue 13: a URL without PortOne's parameters is no result (an error, never `success`).
+#[test]
+fn redirect_without_portone_parameters_is_an_error() {
+    for url in [
+        "https://shop.example/done",
+        "https://shop.example/done?utm_source=mail&page=2",
+        "?imp_uid=&merchant_uid=",
+        "",
+        "#imp_uid=imp_1",
+    ] {
+        let e = parse_redirect_query(url).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidInput, ""), "{url}");
+        assert_eq!(
+            portone_verify::redirect_query_json(url).unwrap_err().code(),
+            ErrorCode::InvalidInput
+        );
+    }
 }

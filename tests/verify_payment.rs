@@ -254,3 +254,50 @@ fn expected_from_json_reports_paths() {
         ("10.1", "USD", true)
     );
 }
+
+/// Issue 13: an id of the wrong JSON type is refused, never read as text that could match
+/// an order; an amount a double cannot hold is refused, never `Infinity`.
+#[test]
+fn ids_must_be_strings_and_amounts_finite() {
+    let paid = String::from_utf8(payment_fixture("bare-card-paid")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&paid).unwrap();
+    let merchant_uid = value["merchant_uid"].as_str().unwrap().to_owned();
+    let order = krw(&merchant_uid, value["amount"].to_string().as_str());
+    assert!(verify_payment_json(paid.as_bytes(), &order)
+        .unwrap()
+        .is_ok());
+    for (field, replacement) in [
+        ("merchant_uid", "57008833".to_owned()),
+        ("imp_uid", "12345".to_owned()),
+        ("merchant_uid", "true".to_owned()),
+        ("merchant_uid", "\"  \"".to_owned()),
+        ("amount", "1e309".to_owned()),
+        ("amount", format!("\"{}\"", "9".repeat(400))),
+    ] {
+        let mut changed = value.clone();
+        changed[field] = serde_json::from_str(&replacement).unwrap_or(serde_json::Value::Null);
+        let text = changed.to_string().replace(
+            &format!("\"{field}\":null"),
+            &format!("\"{field}\":{replacement}"),
+        );
+        for body in [
+            text.clone(),
+            format!(r#"{{"code":0,"message":null,"response":{text}}}"#),
+        ] {
+            let err = verify_payment_json(body.as_bytes(), &order).unwrap_err();
+            assert_eq!(
+                err.code(),
+                ErrorCode::InvalidField,
+                "{field} = {replacement}"
+            );
+            assert!(err.path().ends_with(field), "{}", err.path());
+            assert_eq!(
+                parse_payment(body.as_bytes()).unwrap_err().code(),
+                ErrorCode::InvalidField
+            );
+        }
+    }
+    // The largest finite double still is one.
+    assert!(Amount::parse("1.7976931348623157e308").is_some());
+    assert!(Amount::parse("1.7976931348623159e308").is_none());
+}

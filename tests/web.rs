@@ -182,8 +182,16 @@ fn paid_and_cancelled() -> (String, String) {
 
 fn assert_order_1(payment: &JsValue, label: &str) {
     let field = |key| get(payment, key);
-    assert_eq!(field("merchant_uid").as_string().as_deref(), Some("order-1"), "{label}");
-    assert_eq!(field("status").as_string().as_deref(), Some("paid"), "{label}");
+    assert_eq!(
+        field("merchant_uid").as_string().as_deref(),
+        Some("order-1"),
+        "{label}"
+    );
+    assert_eq!(
+        field("status").as_string().as_deref(),
+        Some("paid"),
+        "{label}"
+    );
     assert_eq!(field("cancel_amount").as_f64(), Some(0.0), "{label}");
 }
 
@@ -199,42 +207,60 @@ fn the_verdict_shows_what_was_verified_after_the_input_changes() {
     let expected = || object(r#"{"merchantUid":"order-1","amount":1004}"#);
     type Change = Box<dyn Fn()>;
     let kinds: Vec<(&str, Box<dyn Fn() -> (JsValue, Change)>)> = vec![
-        ("string", Box::new(|| (JsValue::from_str(&paid), Box::new(|| {}) as Change))),
-        ("Uint8Array", Box::new(|| {
-            let bytes = Uint8Array::from(paid.as_bytes());
-            let again = bytes.clone();
-            let cancelled = cancelled.clone();
-            (bytes.into(), Box::new(move || again.copy_from(cancelled.as_bytes())) as Change)
-        })),
-        ("ArrayBuffer", Box::new(|| {
-            let buffer = ArrayBuffer::new(paid.len() as u32);
-            Uint8Array::new(&buffer).copy_from(paid.as_bytes());
-            let again = buffer.clone();
-            let cancelled = cancelled.clone();
-            let change = move || Uint8Array::new(&again).copy_from(cancelled.as_bytes());
-            (buffer.into(), Box::new(change) as Change)
-        })),
-        ("object", Box::new(|| {
-            let payment = object(&paid);
-            let response = get(&payment, "response");
-            let change = move || {
-                for (key, value) in [("merchant_uid", "order-9"), ("status", "cancelled")] {
-                    Reflect::set(&response, &key.into(), &value.into()).unwrap();
-                }
-            };
-            (payment, Box::new(change) as Change)
-        })),
-        ("object with toJSON", Box::new(|| {
-            let body = Rc::new(RefCell::new(object(&paid)));
-            let current = body.clone();
-            let to_json = Closure::<dyn Fn() -> JsValue>::new(move || current.borrow().clone());
-            let payment = js_sys::Object::new();
-            let to_json: Function = to_json.into_js_value().unchecked_into();
-            Reflect::set(&payment, &"toJSON".into(), &to_json).unwrap();
-            let cancelled = cancelled.clone();
-            let change = move || *body.borrow_mut() = object(&cancelled);
-            (payment.into(), Box::new(change) as Change)
-        })),
+        (
+            "string",
+            Box::new(|| (JsValue::from_str(&paid), Box::new(|| {}) as Change)),
+        ),
+        (
+            "Uint8Array",
+            Box::new(|| {
+                let bytes = Uint8Array::from(paid.as_bytes());
+                let again = bytes.clone();
+                let cancelled = cancelled.clone();
+                (
+                    bytes.into(),
+                    Box::new(move || again.copy_from(cancelled.as_bytes())) as Change,
+                )
+            }),
+        ),
+        (
+            "ArrayBuffer",
+            Box::new(|| {
+                let buffer = ArrayBuffer::new(paid.len() as u32);
+                Uint8Array::new(&buffer).copy_from(paid.as_bytes());
+                let again = buffer.clone();
+                let cancelled = cancelled.clone();
+                let change = move || Uint8Array::new(&again).copy_from(cancelled.as_bytes());
+                (buffer.into(), Box::new(change) as Change)
+            }),
+        ),
+        (
+            "object",
+            Box::new(|| {
+                let payment = object(&paid);
+                let response = get(&payment, "response");
+                let change = move || {
+                    for (key, value) in [("merchant_uid", "order-9"), ("status", "cancelled")] {
+                        Reflect::set(&response, &key.into(), &value.into()).unwrap();
+                    }
+                };
+                (payment, Box::new(change) as Change)
+            }),
+        ),
+        (
+            "object with toJSON",
+            Box::new(|| {
+                let body = Rc::new(RefCell::new(object(&paid)));
+                let current = body.clone();
+                let to_json = Closure::<dyn Fn() -> JsValue>::new(move || current.borrow().clone());
+                let payment = js_sys::Object::new();
+                let to_json: Function = to_json.into_js_value().unchecked_into();
+                Reflect::set(&payment, &"toJSON".into(), &to_json).unwrap();
+                let cancelled = cancelled.clone();
+                let change = move || *body.borrow_mut() = object(&cancelled);
+                (payment.into(), Box::new(change) as Change)
+            }),
+        ),
     ];
     for (kind, make) in &kinds {
         for read_first in [false, true] {
@@ -266,7 +292,10 @@ fn strings_of_every_script_cross_intact() {
         .replace("57008833-33004", uid)
         .replace("당근 10kg", "당근 🥕 @ 10kg");
     // A raw lone surrogate where the @ is (a Rust string cannot hold one).
-    let at = body.encode_utf16().position(|u| u == u16::from(b'@')).unwrap();
+    let at = body
+        .encode_utf16()
+        .position(|u| u == u16::from(b'@'))
+        .unwrap();
     let mut units: Vec<u16> = body.encode_utf16().collect();
     units[at] = 0xd800;
     let text = js_sys::JsString::from_char_code(&units);
@@ -276,15 +305,22 @@ fn strings_of_every_script_cross_intact() {
         let verdict = verify_payment(padded.into(), expected.clone()).unwrap();
         assert_eq!(get(&verdict, "ok"), JsValue::TRUE, "{padding}");
         let payment = get(&verdict, "payment");
-        assert_eq!(get(&payment, "merchant_uid").as_string().as_deref(), Some(uid));
-        assert_eq!(get(&payment, "name").as_string().as_deref(), Some("당근 🥕 \u{fffd} 10kg"));
+        assert_eq!(
+            get(&payment, "merchant_uid").as_string().as_deref(),
+            Some(uid)
+        );
+        assert_eq!(
+            get(&payment, "name").as_string().as_deref(),
+            Some("당근 🥕 \u{fffd} 10kg")
+        );
     }
 }
 
 #[wasm_bindgen_test]
 fn failures_are_what_serde_writes() {
-    let order = portone_verify::Expected::new("order-1", portone_verify::Amount::parse("10.1").unwrap())
-        .with_currency("USD");
+    let order =
+        portone_verify::Expected::new("order-1", portone_verify::Amount::parse("10.1").unwrap())
+            .with_currency("USD");
     let expected = r#"{"merchantUid":"order-1","amount":"10.10","currency":"USD"}"#;
     // Texts to escape, an amount JS cannot hold exactly, a missing field (null), flags.
     let bodies = [

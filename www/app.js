@@ -1,51 +1,36 @@
-// The demo page: parses callbacks with the package's browser build, and asks the Worker example
-// (examples/cloudflare-worker) to verify a payment. No framework, no bundler.
+// The demo page: a shop's flow against the Worker example (examples/cloudflare-worker): order
+// (the Worker prices it and registers the amount at PortOne), pay in PortOne's checkout (the
+// demo server plays it, shop.js), parse the callback with the package's browser build, and ask
+// the Worker to verify the payment. No framework, no bundler.
 //
 // config.js gives { workerUrl, pkgEntry }: scripts/demo's server generates it (pkgEntry follows
 // the "browser" condition of the package's exports map); the checked-in www/config.js is the
 // fallback for serving the repository with any static server. ?worker=<url> overrides workerUrl.
 
 import config from "./config.js";
-import { PAYMENTS, SAMPLES } from "./samples.js";
+import { SAMPLES } from "./samples.js";
+import { startShop } from "./shop.js";
+import { $, badge, bi, code, fetchJson, h, rawJson, setResult, show, showError, table } from "./ui.js";
 
-const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const workerUrl = (params.get("worker") || config.workerUrl || "http://127.0.0.1:8787").replace(/\/+$/, "");
 // Never from the query string: a page must not import code named by its URL.
 const pkgEntry = new URL(config.pkgEntry || "../pkg/browser.js", location.href).href;
 
-/** Makes an element: h("td", { className: "x" }, "text", child, …). */
-function h(tag, props = {}, ...children) {
-  const el = Object.assign(document.createElement(tag), props);
-  for (const c of children) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
-const bi = (ko, en) => h("span", {}, ko, " ", h("span", { className: "en" }, `/ ${en}`));
-const code = (text) => h("code", {}, text);
-const show = (value) => (value === null || value === undefined ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
-function badge(kind, ko, en) {
-  return h("span", { className: `badge ${kind}` }, `${ko} / ${en}`);
-}
-function table(rows) {
-  return h(
-    "table",
-    {},
-    h("tbody", {}, ...rows.map(([k, v, id]) => h("tr", {}, h("th", {}, k), h("td", id ? { id } : {}, code(show(v)))))),
-  );
-}
-function rawJson(value, summary = "JSON") {
-  return h("details", {}, h("summary", {}, summary), h("pre", {}, JSON.stringify(value, null, 2)));
-}
-function setResult(el, state, ...children) {
-  el.hidden = false;
-  el.dataset.state = state;
-  el.replaceChildren(...children);
-}
+let pkg; // the package's browser entry, once loaded
+
+startShop({
+  workerUrl,
+  onPaid(callback) {
+    $("sample").value = "";
+    $("input").value = JSON.stringify(callback, null, 2);
+    if (pkg) parse();
+  },
+});
 
 // ---------------------------------------------------------------------------------------
 // The package.
 
-let pkg;
 try {
   const t0 = performance.now();
   pkg = await import(pkgEntry);
@@ -66,7 +51,7 @@ try {
 $("worker-url").replaceChildren("→ ", code(`POST ${workerUrl}/payments/complete`));
 
 // ---------------------------------------------------------------------------------------
-// 1. Parse.
+// 3. Parse the callback.
 
 for (const s of SAMPLES) $("sample").append(h("option", { value: s.id }, `${s.ko} / ${s.en}`));
 $("sample").prepend(h("option", { value: "", selected: true }, "— 직접 입력 / paste your own —"));
@@ -104,7 +89,7 @@ function parse() {
   if (r.imp_uid && r.merchant_uid) {
     $("imp-uid").value = r.imp_uid;
     $("merchant-uid").value = r.merchant_uid;
-    next.push(bi("imp_uid와 merchant_uid를 2단계에 채웠습니다: 서버에서 검증하세요.", "imp_uid and merchant_uid are filled in step 2: verify on the server."));
+    next.push(bi("imp_uid와 merchant_uid를 4단계에 채웠습니다: 서버에서 검증하세요.", "imp_uid and merchant_uid are filled in step 4: verify on the server."));
   } else if (!r.imp_uid) {
     next.push(bi("imp_uid가 없어 검증할 결제가 없습니다.", "no imp_uid: there is no payment to verify."));
   }
@@ -136,18 +121,8 @@ function parse() {
 }
 
 // ---------------------------------------------------------------------------------------
-// 2. Complete payment: the Worker verifies.
+// 4. Complete payment: the Worker verifies.
 
-for (const [i, p] of PAYMENTS.entries()) {
-  $("preset").append(h("option", { value: String(i) }, `${p.ko} / ${p.en}: ${p.imp_uid} · ${p.merchant_uid}`));
-}
-$("preset").prepend(h("option", { value: "", selected: true }, "— 직접 입력 / type your own —"));
-$("preset").addEventListener("change", () => {
-  const p = PAYMENTS[Number($("preset").value)];
-  if (!p || $("preset").value === "") return;
-  $("imp-uid").value = p.imp_uid;
-  $("merchant-uid").value = p.merchant_uid;
-});
 $("complete").addEventListener("click", () => complete());
 
 async function complete() {
@@ -155,21 +130,13 @@ async function complete() {
   const body = { imp_uid: $("imp-uid").value.trim(), merchant_uid: $("merchant-uid").value.trim() };
   $("complete").disabled = true;
   setResult(out, "pending", bi("검증 중…", "verifying…"));
-  let status;
-  let answer;
+  let res;
   try {
-    const res = await fetch(`${workerUrl}/payments/complete`, {
+    res = await fetchJson(`${workerUrl}/payments/complete`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body), // only the two ids: never the amount
     });
-    status = res.status;
-    const text = await res.text();
-    try {
-      answer = JSON.parse(text);
-    } catch {
-      answer = { error: { code: "NOT_JSON", message: text.slice(0, 300) } };
-    }
   } catch (e) {
     setResult(
       out,
@@ -181,23 +148,11 @@ async function complete() {
   } finally {
     $("complete").disabled = false;
   }
-  renderVerdict(out, status, answer);
+  renderVerdict(out, res.status, res.body);
 }
 
 function renderVerdict(out, status, v) {
-  if (v.error) {
-    setResult(
-      out,
-      "error",
-      h("p", {}, badge("bad", "오류", "error"), ` HTTP ${status}`),
-      table([
-        ["code", v.error.code, "verdict-error-code"],
-        ["path", v.error.path],
-        ["message", v.error.message],
-      ]),
-    );
-    return;
-  }
+  if (v.error) return showError(out, status, v.error);
   const p = v.payment ?? {};
   const parts = [];
   if (v.ok) {
@@ -235,6 +190,7 @@ function renderVerdict(out, status, v) {
       ["payment (PortOne)", `${p.imp_uid} · ${p.merchant_uid} · ${p.amount} ${p.currency ?? ""} · ${p.status}`],
       ["order (Worker)", v.order ? `${v.order.merchant_uid} · ${v.order.amount} ${v.order.currency} · ${v.order.status}` : null, "verdict-order"],
       ["changed", v.changed, "verdict-changed"],
+      ["disposition", v.disposition, "verdict-disposition"],
     ]),
     rawJson(v, "Worker 응답 / Worker's answer"),
   );

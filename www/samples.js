@@ -1,6 +1,7 @@
-// Sample IMP.request_pay callbacks and m_redirect_url landing URLs for the demo page.
-// The imp_uid / merchant_uid pairs match the local PortOne server's seeded payments and the
-// order table of examples/cloudflare-worker, so "complete payment" gives a real verdict.
+// Sample IMP.request_pay callbacks and m_redirect_url landing URLs for the demo page's parser.
+// Their imp_uids are the local PortOne server's seeded payments, but their merchant_uids are
+// no orders of the Worker (its orders are created on the page): completing one gives a real
+// answer, 404 UNKNOWN_ORDER. The page's own flow (order, pay) makes callbacks that verify.
 
 const seedCallback = {
   apply_num: "42827474",
@@ -164,14 +165,4 @@ export const SAMPLES = [
     text: `${shop}?imp_uid=imp_100000000001&merchant_uid=order-card-paid&imp_success=yes`,
     expect: { error: { code: "INVALID_FIELD", path: "imp_success" } },
   },
-];
-
-/** Presets for the "complete payment" form (imp_uid, merchant_uid), by what PortOne holds. */
-export const PAYMENTS = [
-  { ko: "정상 결제", en: "good payment", imp_uid: "imp_100000000001", merchant_uid: "order-card-paid" },
-  { ko: "금액 위조", en: "forged amount", imp_uid: "imp_900000000100", merchant_uid: "order-forged-amount" },
-  { ko: "다른 주문의 결제", en: "another order's payment", imp_uid: "imp_100000000001", merchant_uid: "order-vbank-paid" },
-  { ko: "취소된 결제", en: "cancelled payment", imp_uid: "imp_100000000004", merchant_uid: "order-cancelled" },
-  { ko: "실패한 결제", en: "failed payment", imp_uid: "imp_100000000008", merchant_uid: "order-failed" },
-  { ko: "가상계좌 입금 완료", en: "vbank paid", imp_uid: "imp_100000000003", merchant_uid: "order-vbank-paid" },
 ];

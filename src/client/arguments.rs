@@ -9,7 +9,7 @@
 use jiter::{Jiter, Peek};
 
 use super::error::ClientError;
-use super::params::JsonObject;
+use super::json_object::JsonObject;
 use crate::amount::Amount;
 use crate::read::Path;
 
@@ -21,6 +21,87 @@ pub trait FromArguments: Default {
     /// `INVALID_ARGUMENT` when the value has the wrong type.
     fn take(&mut self, key: &str, value: Argument<'_>) -> Result<bool, ClientError>;
 }
+
+/// A Rust type an option field can have: how its value is read (`null` is "not given").
+pub trait ArgumentValue: Sized {
+    /// The field's value from the member's JSON.
+    ///
+    /// # Errors
+    /// `INVALID_ARGUMENT` when the value has the wrong type.
+    fn read(value: Argument<'_>) -> Result<Self, ClientError>;
+}
+
+macro_rules! argument_values {
+    ($($type:ty => $read:ident,)*) => {$(
+        impl ArgumentValue for $type {
+            fn read(value: Argument<'_>) -> Result<Self, ClientError> {
+                value.$read()
+            }
+        }
+    )*};
+}
+
+argument_values! {
+    Option<String> => text,
+    Option<bool> => flag,
+    Option<i64> => int,
+    Option<u32> => count,
+    Option<Amount> => amount,
+    Vec<String> => texts,
+    Option<JsonObject> => object,
+}
+
+/// A required text (`apiKey`): missing or `null` reads as empty, which validation refuses
+/// with the same path.
+impl ArgumentValue for String {
+    fn read(value: Argument<'_>) -> Result<Self, ClientError> {
+        value.text().map(Option::unwrap_or_default)
+    }
+}
+
+/// Declares an option type once: each field with its camelCase key and Rust type (which is
+/// also its reading rule, see [`ArgumentValue`]). From it come the struct with its
+/// TypeScript type (tsify), the [`FromArguments`] reader the wasm build uses, and a
+/// `serde::Deserialize` that is that same reader (for Rust callers), so no second list of
+/// keys exists.
+macro_rules! options {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident as $key:literal : $ty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$fmeta])* #[serde(rename = $key)] pub $field: $ty, )*
+        }
+
+        impl $crate::client::FromArguments for $name {
+            fn take(
+                &mut self,
+                key: &str,
+                value: $crate::client::Argument<'_>,
+            ) -> Result<bool, $crate::client::ClientError> {
+                match key {
+                    $( $key => self.$field = $crate::client::ArgumentValue::read(value)?, )*
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+        }
+
+        /// The same reader as the JavaScript options (unknown or repeated keys refused).
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = <Box<::serde_json::value::RawValue> as ::serde::Deserialize>::deserialize(d)?;
+                $crate::client::decode_argument(raw.get().as_bytes(), "options")
+                    .map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use options;
 
 /// One member's value: its raw JSON text and where it is.
 #[derive(Clone, Copy, Debug)]

@@ -1,11 +1,19 @@
-//! The V1 REST client for runtimes that hold the API secret (Cloudflare Workers, Node).
+//! The V1 REST client for servers that hold the API secret (Cloudflare Workers, Node, Rust).
 //!
-//! Pure core, thin glue: everything decidable without I/O lives here as plain Rust —
-//! building each request ([`endpoints`] → [`ApiRequest`]), judging each answer
-//! ([`response`]), the token cache ([`TokenCache`]) and the retry policy ([`Attempts`]).
-//! The WebAssembly build adds the `PortOneClient` JavaScript class, which only performs
-//! `fetch`, timers and value conversion. A Rust program can drive the same core with any
-//! HTTP client:
+//! Pure core, thin glue. [`Client`] holds the whole policy as plain Rust — a token shared by
+//! all calls (one request in flight for concurrent calls, one refresh after a 401), retries
+//! of idempotent requests only, a timeout on every attempt, redaction of the secret and
+//! tokens from every error, typed results, [`Client::verify_payment`] and the V1 webhook
+//! flow — written against a small seam, [`Transport`]: send one request and read the whole
+//! answer, sleep, the clock, randomness, and a wake-up between calls. Two transports exist:
+//! - the WebAssembly build's, over the global `fetch` (the `PortOneClient` JavaScript class
+//!   is `Client` over it, plus value conversion);
+//! - `ReqwestTransport` (feature `native-client`): `NativeClient` for Rust servers on
+//!   tokio.
+//!
+//! The pieces below the client are usable alone: building each request ([`endpoints`] →
+//! [`ApiRequest`]), judging each answer ([`response`]), the token cache ([`TokenCache`]) and
+//! the retry policy ([`Attempts`]):
 //!
 //! ```
 //! use portone_verify::client::{endpoints, response, GetPaymentOptions};
@@ -21,29 +29,52 @@
 //! ```
 
 mod arguments;
+mod core;
+mod deadline;
 pub mod endpoints;
 mod error;
+mod json_object;
+mod methods;
+#[cfg(feature = "native-client")]
+mod native;
 mod options;
 mod params;
 mod request;
 pub mod response;
 mod retry;
+mod shared_token;
 mod token;
+mod transport;
 mod types;
+mod verification;
+#[cfg(feature = "webhook")]
+mod webhook_flow;
 
+pub use self::core::Client;
 pub use crate::types::PaymentPrepareAnnotation;
-pub use arguments::{Argument, FromArguments};
+pub use arguments::{Argument, ArgumentValue, FromArguments};
 pub use error::{ClientError, ClientErrorCode};
+pub use json_object::JsonObject;
+pub use methods::Answer;
+#[cfg(feature = "native-client")]
+pub use native::{NativeClient, OneshotSignal, ReqwestTransport};
 pub use options::{
     check_runtime, ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
 };
 pub use params::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions,
-    FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, JsonObject, PaymentsByStatusOptions,
+    FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
 pub use request::{encode_component, ApiRequest, Method};
 pub use retry::{Attempts, Next, RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
 pub use token::{TokenCache, HARD_MARGIN_MS, REFRESH_MARGIN_MS};
+pub use transport::{
+    HttpRequest, HttpResponse, Signal, Transport, TransportError, TransportErrorKind,
+    RESPONSE_HEADERS,
+};
 pub use types::PaymentsResult;
+pub use verification::PaymentCheck;
+#[cfg(feature = "webhook")]
+pub use webhook_flow::WebhookCheck;

@@ -1,9 +1,8 @@
 //! The client's options and the runtime check that keeps the API secret out of browsers.
 
-use serde::Deserialize;
 use tsify::Tsify;
 
-use super::arguments::{Argument, FromArguments};
+use super::arguments::options;
 use super::error::{ClientError, ClientErrorCode};
 use super::retry::{RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
 
@@ -14,39 +13,35 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// Largest timeout accepted (JavaScript timers overflow beyond 2^31 - 1 ms).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
-/// Options of `new PortOneClient(options)`.
-///
-/// The API secret is a server secret: the client refuses to run where `window` and
-/// `document` exist unless `dangerouslyAllowBrowser` is set.
-#[derive(Clone, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PortOneClientOptions {
-    /// V1 REST API key (`imp_key`).
-    pub api_key: String,
-    /// V1 REST API secret (`imp_secret`). Never sent anywhere but `POST /users/getToken`.
-    pub api_secret: String,
-    /// API origin; default `"https://api.iamport.kr"`.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub base_url: Option<String>,
-    /// Sub-merchant code sent as the `Tier` header (agency accounts).
-    #[serde(default)]
-    #[tsify(optional)]
-    pub tier: Option<String>,
-    /// Timeout of each attempt in milliseconds; default 10000.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub timeout_ms: Option<u32>,
-    /// Retries of idempotent reads after network errors, timeouts, 5xx and 429; default 2,
-    /// at most 10. Cancellations and pre-registrations are never retried.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub max_retries: Option<u32>,
-    /// Allow construction where `window` and `document` exist (a browser). Shipping the
-    /// API secret to buyers gives them your PortOne account: only for trusted tooling.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub dangerously_allow_browser: Option<bool>,
+options! {
+    /// Options of `new PortOneClient(options)`.
+    ///
+    /// The API secret is a server secret: the client refuses to run where `window` and
+    /// `document` exist unless `dangerouslyAllowBrowser` is set.
+    #[derive(Clone, Default, Tsify)]
+    pub struct PortOneClientOptions {
+        /// V1 REST API key (`imp_key`).
+        api_key as "apiKey": String,
+        /// V1 REST API secret (`imp_secret`). Never sent anywhere but `POST /users/getToken`.
+        api_secret as "apiSecret": String,
+        /// API origin; default `"https://api.iamport.kr"`.
+        #[tsify(optional)]
+        base_url as "baseUrl": Option<String>,
+        /// Sub-merchant code sent as the `Tier` header (agency accounts).
+        #[tsify(optional)]
+        tier as "tier": Option<String>,
+        /// Timeout of each attempt in milliseconds; default 10000.
+        #[tsify(optional)]
+        timeout_ms as "timeoutMs": Option<u32>,
+        /// Retries of idempotent reads after network errors, timeouts, 5xx and 429; default 2,
+        /// at most 10. Cancellations and pre-registrations are never retried.
+        #[tsify(optional)]
+        max_retries as "maxRetries": Option<u32>,
+        /// Allow construction where `window` and `document` exist (a browser). Shipping the
+        /// API secret to buyers gives them your PortOne account: only for trusted tooling.
+        #[tsify(optional)]
+        dangerously_allow_browser as "dangerouslyAllowBrowser": Option<bool>,
+    }
 }
 
 /// Redacts the secret.
@@ -61,24 +56,6 @@ impl std::fmt::Debug for PortOneClientOptions {
             .field("max_retries", &self.max_retries)
             .field("dangerously_allow_browser", &self.dangerously_allow_browser)
             .finish()
-    }
-}
-
-/// A missing `apiKey` or `apiSecret` reads as empty, which [`PortOneClientOptions::validate`]
-/// refuses with the same path.
-impl FromArguments for PortOneClientOptions {
-    fn take(&mut self, key: &str, value: Argument<'_>) -> Result<bool, ClientError> {
-        match key {
-            "apiKey" => self.api_key = value.text()?.unwrap_or_default(),
-            "apiSecret" => self.api_secret = value.text()?.unwrap_or_default(),
-            "baseUrl" => self.base_url = value.text()?,
-            "tier" => self.tier = value.text()?,
-            "timeoutMs" => self.timeout_ms = value.count()?,
-            "maxRetries" => self.max_retries = value.count()?,
-            "dangerouslyAllowBrowser" => self.dangerously_allow_browser = value.flag()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
     }
 }
 

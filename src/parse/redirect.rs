@@ -1,7 +1,7 @@
 //! `parse_redirect_query`: the query PortOne appends to `m_redirect_url`.
 
 use super::callback::{parse_request_pay_response, request_pay_response_json};
-use crate::error::ParseError;
+use crate::error::{ErrorCode, ParseError};
 use crate::types::RequestPayResponse;
 
 /// Parses the `m_redirect_url` landing URL or its query string (with or without `?`) into
@@ -10,7 +10,9 @@ use crate::types::RequestPayResponse;
 /// `+` are decoded; empty values count as absent.
 ///
 /// # Errors
-/// `INVALID_FIELD` (path = the parameter) for a flag that is neither `true` nor `false`.
+/// `INVALID_FIELD` (path = the parameter) for a flag that is neither `true` nor `false`;
+/// `INVALID_INPUT` when the URL carries none of PortOne's parameters (it is no payment
+/// result, e.g. the page was opened directly).
 ///
 /// # Example
 /// ```
@@ -21,7 +23,7 @@ use crate::types::RequestPayResponse;
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn parse_redirect_query(input: &str) -> Result<RequestPayResponse, ParseError> {
-    parse_request_pay_response(redirect_query_object(input).as_bytes())
+    parse_request_pay_response(redirect_query_object(input)?.as_bytes())
 }
 
 /// [`parse_redirect_query`]'s result as canonical JSON, without building it (what
@@ -37,12 +39,13 @@ pub fn parse_redirect_query(input: &str) -> Result<RequestPayResponse, ParseErro
 /// # Ok::<(), portone_verify::ParseError>(())
 /// ```
 pub fn redirect_query_json(input: &str) -> Result<String, ParseError> {
-    request_pay_response_json(redirect_query_object(input).as_bytes())
+    request_pay_response_json(redirect_query_object(input)?.as_bytes())
 }
 
 /// The parameters the callback shares with the query, as the callback's JSON object (all
 /// values as strings, which the callback's reader accepts for every field it has).
-fn redirect_query_object(input: &str) -> String {
+/// `INVALID_INPUT` when there is none: a URL without PortOne's parameters is no result.
+fn redirect_query_object(input: &str) -> Result<String, ParseError> {
     let mut object = String::from("{");
     for (key, value) in form_urlencoded::parse(query_part(input).as_bytes()) {
         let value = value.trim();
@@ -56,8 +59,16 @@ fn redirect_query_object(input: &str) -> String {
         object.push_str(&format!("\"{key}\":"));
         crate::json_writer::push_string(&mut object, value);
     }
+    if object.len() == 1 {
+        return Err(ParseError::new(
+            ErrorCode::InvalidInput,
+            "",
+            "the URL carries none of PortOne's parameters (imp_uid, merchant_uid, imp_success, \
+             success, error_code, error_msg)",
+        ));
+    }
     object.push('}');
-    object
+    Ok(object)
 }
 
 /// The parameters PortOne appends to `m_redirect_url`.

@@ -118,6 +118,25 @@ pub(crate) fn scalar<'j>(
             }
             keep.then_some(Captured::Text(text))
         }
+        Kind::Id => {
+            let text = match shape {
+                Shape::Null if !field.required => {
+                    put("null");
+                    return Ok(None);
+                }
+                Shape::Str(inner) => decoded(inner),
+                _ => return Err(invalid_type(path, shape, "an identifier (a string)")),
+            };
+            if text.trim().is_empty() {
+                return Err(invalid_value(
+                    path,
+                    &text,
+                    "an identifier (a string that is not blank)",
+                ));
+            }
+            put(raw);
+            keep.then_some(Captured::Text(text))
+        }
         Kind::Flag => {
             let flag = match shape {
                 Shape::Null => None,

@@ -9,6 +9,10 @@ use super::captures::Capture;
 pub(crate) enum Kind {
     /// Text: a string, or a number or boolean kept as written. Written as a JSON string.
     Text,
+    /// An identifier PortOne's schema types as a string (`imp_uid`, `merchant_uid`, V2's
+    /// `id`): a JSON string that is not blank, nothing else. Verification compares ids, so a
+    /// number or a boolean where an id belongs is refused rather than read as text.
+    Id,
     /// An open numeric code (`card_type`): read as [`Kind::Text`], written as a JSON integer
     /// when the text is one.
     Code,

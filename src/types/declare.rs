@@ -24,8 +24,10 @@
 //! }
 //! ```
 //!
-//! Field lines are `name: Type`, `name as "jsonName": Type`, and either may end with
-//! `=> CaptureSlot`. Before the fields, a declaration may have `@lead { name: Type, }` (fields
+//! Field lines are `name: Type`, `name as "jsonName": Type`; the type may be followed by
+//! `= Kind` when the field is read by another rule than its type's (`imp_uid: String = Id`:
+//! a string only, where a `String` field also takes a number as text), and the line may end
+//! with `=> CaptureSlot`. Before the fields, a declaration may have `@lead { name: Type, }` (fields
 //! written first whose value the reading function computes, e.g. the callback's normalised
 //! `success`) and `@hidden { "json": Kind => Slot, }` (fields read and kept but not part of
 //! the type, e.g. the callback's reported flags). `record` after the name makes a nested
@@ -176,7 +178,7 @@ macro_rules! wire {
             $(@hidden { $( $hjson:literal : $hkind:ident => $hcapture:ident, )* })?
             $(
                 $(#[$fmeta:meta])*
-                $field:ident $(as $json:literal)? : $ty:ty $(=> $capture:ident)?,
+                $field:ident $(as $json:literal)? : $ty:ty $(= $kind:ident)? $(=> $capture:ident)?,
             )*
         }
     ) => {
@@ -204,7 +206,7 @@ macro_rules! wire {
                 }, )*)?
                 $( $crate::read::Field {
                     name: $crate::types::declare::wire!(@json $field $($json)?),
-                    kind: <$ty as $crate::read::WireValue>::KIND,
+                    kind: $crate::types::declare::wire!(@kind_of $ty $(, $kind)?),
                     required: <$ty as $crate::read::WireValue>::REQUIRED,
                     hidden: false,
                     capture: $crate::types::declare::wire!(@capture $($capture)?),
@@ -260,6 +262,8 @@ macro_rules! wire {
     };
     (@json $field:ident) => { stringify!($field) };
     (@json $field:ident $json:literal) => { $json };
+    (@kind_of $ty:ty) => { <$ty as $crate::read::WireValue>::KIND };
+    (@kind_of $ty:ty, $kind:ident) => { $crate::read::Kind::$kind };
     (@capture) => { None };
     (@capture $capture:ident) => { Some($crate::read::Capture::$capture) };
     (@kind , $schema:expr) => { $crate::read::Kind::Object($schema) };

@@ -20,9 +20,9 @@ wire! {
     #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
     pub struct PaymentAnnotation {
         /// PortOne payment id (`imp_…`).
-        imp_uid: String => ImpUid,
+        imp_uid: String = Id => ImpUid,
         /// The merchant's order id.
-        merchant_uid: String => MerchantUid,
+        merchant_uid: String = Id => MerchantUid,
         /// Payment method.
         pay_method: Option<PayMethod> => PayMethod,
         /// Payment environment: `pc`, `mobile` or `api`.

@@ -75,7 +75,6 @@ pub fn verify_payment_str(input: &str, expected: &Expected) -> Result<Verdict, P
 /// Verifies like [`verify_payment_json`] and returns the payment's canonical JSON too (see
 /// [`crate::payment_json`]), from one reading of `input`.
 #[cfg(feature = "client")]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn verify_and_write(
     input: &[u8],
     expected: &Expected,

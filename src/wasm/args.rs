@@ -193,9 +193,8 @@ fn read<R>(
         let needed = Header { buffer }.u32_at(NEEDED);
         if needed != 0 {
             buffer.resize(needed as usize, 0);
-            snapshot = MEMORY.with(|memory| {
-                call(buffer, |at, capacity| Ok(write_args(memory, at, capacity)))
-            })?;
+            snapshot = MEMORY
+                .with(|memory| call(buffer, |at, capacity| Ok(write_args(memory, at, capacity))))?;
             // The size asked for is exact: one grow is enough.
             if (Header { buffer }).u32_at(NEEDED) != 0 {
                 return Err(unreadable());
@@ -230,7 +229,12 @@ fn read<R>(
 
 /// For what cannot happen: a buffer that is still too small, or an address beyond 4 GB.
 fn unreadable() -> JsValue {
-    coded_error("INVALID_ARGUMENT", "expected cannot be read", Some("expected")).into()
+    coded_error(
+        "INVALID_ARGUMENT",
+        "expected cannot be read",
+        Some("expected"),
+    )
+    .into()
 }
 
 /// An owned copy of what was read.

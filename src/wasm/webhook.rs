@@ -30,13 +30,25 @@ pub fn parse_webhook_v1(
     Ok(read_webhook_v1(body, content_type)?.1)
 }
 
-/// [`parse_webhook_v1`] for Rust callers (`PortOneClient.verifyWebhookV1`): the parsed
-/// webhook and the JavaScript object made from it.
-pub(crate) fn read_webhook_v1(
+/// [`parse_webhook_v1`]'s reading: the parsed webhook and the JavaScript object made from it.
+fn read_webhook_v1(
     body: JsValue,
     content_type: Option<String>,
 ) -> Result<(WebhookV1, JsValue), JsValue> {
-    let (bytes, content_type) = if is_url_search_params(&body) {
+    let (bytes, content_type) = webhook_v1_bytes(body, content_type)?;
+    let webhook = crate::webhook::parse_webhook_v1(&bytes, content_type.as_deref())?;
+    let js = JSON::parse(&crate::types::Wire::to_canonical_json(&webhook))?;
+    Ok((webhook, js))
+}
+
+/// A V1 webhook body as bytes and the content type to read them with: a `URLSearchParams`
+/// as a form, a string or bytes as given, any other object (made by a body parser) as JSON.
+/// Also for `PortOneClient.verifyWebhookV1`.
+pub(crate) fn webhook_v1_bytes(
+    body: JsValue,
+    content_type: Option<String>,
+) -> Result<(Vec<u8>, Option<String>), JsValue> {
+    Ok(if is_url_search_params(&body) {
         let query = String::from(body.unchecked_ref::<Object>().to_string());
         (
             query.into_bytes(),
@@ -50,10 +62,7 @@ pub(crate) fn read_webhook_v1(
     } else {
         // An object made by a body parser (from JSON or from a form): read it as JSON.
         (json_bytes(&body)?, Some("application/json".to_owned()))
-    };
-    let webhook = crate::webhook::parse_webhook_v1(&bytes, content_type.as_deref())?;
-    let js = JSON::parse(&crate::types::Wire::to_canonical_json(&webhook))?;
-    Ok((webhook, js))
+    })
 }
 
 /// Verifies a V2 webhook exactly as PortOne's `@portone/server-sdk` `Webhook.verify` does

@@ -1,5 +1,5 @@
-// (a) A Node ESM consumer project installed from the tarball: the "node" condition, no init(),
-// the REST client against the local PortOne V1 server.
+// (a) A Node ESM consumer project installed from the tarball: the "node" condition (of "." and
+// "./server"), no init(), the REST client against the local PortOne V1 server.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -33,6 +33,13 @@ describe("Node ESM consumer (installed from the tarball)", () => {
       assert.ok(exports.includes(name), `${name} is exported`);
     }
     assert.ok(!exports.includes("init") && !exports.includes("default"), "no init");
+  });
+
+  test("portone-verify/server resolves to the same node.js (one module, one wasm instance)", () => {
+    const { resolved, exports, sameClient } = seen.serverEntry;
+    assert.equal(resolved, `file://${path.join(project.dir, "node_modules/portone-verify/node.js")}`);
+    assert.deepEqual(exports, seen.entry.exports);
+    assert.equal(sameClient, true);
   });
 
   test("verifyPayment accepts the genuine payment", () => {

@@ -49,6 +49,12 @@ describe("lint", () => {
     assert.equal(entry["node16-esm"].implementationResolution.fileName, "/node_modules/portone-verify/node.js");
     assert.equal(entry.bundler.resolution.fileName, "/node_modules/portone-verify/browser.d.ts");
     assert.equal(entry.bundler.implementationResolution.fileName, "/node_modules/portone-verify/browser.js");
+    // "./server": the server API under both (node under node16, the default condition under bundler).
+    const server = report.analysis.entrypoints["./server"].resolutions;
+    assert.equal(server["node16-esm"].resolution.fileName, "/node_modules/portone-verify/node.d.ts");
+    assert.equal(server["node16-esm"].implementationResolution.fileName, "/node_modules/portone-verify/node.js");
+    assert.equal(server.bundler.resolution.fileName, "/node_modules/portone-verify/workerd.d.ts");
+    assert.equal(server.bundler.implementationResolution.fileName, "/node_modules/portone-verify/workerd.js");
   });
 });
 
@@ -109,5 +115,13 @@ describe("contents", () => {
     assert.deepEqual(dot.workerd, { types: "./workerd.d.ts", default: "./workerd.js" });
     assert.deepEqual(dot.node, { types: "./node.d.ts", default: "./node.js" });
     assert.deepEqual(dot.default, { types: "./browser.d.ts", default: "./browser.js" });
+    // "./server" never gives the browser build: the edge build for workerd and any bundler,
+    // the node entry for Node.
+    const server = pkg.exports["./server"];
+    assert.deepEqual(Object.keys(server), ["workerd", "worker", "node", "default"]);
+    assert.deepEqual(server.workerd, dot.workerd);
+    assert.deepEqual(server.worker, dot.worker);
+    assert.deepEqual(server.node, dot.node);
+    assert.deepEqual(server.default, { types: "./workerd.d.ts", default: "./workerd.js" });
   });
 });

@@ -1,6 +1,7 @@
 // (b) Strict TypeScript consumers of the installed tarball: `tsc --noEmit --strict` (with the
 // package's own .d.ts checked: skipLibCheck false) under node16, nodenext and bundler module
-// resolution, each picking its condition's types.
+// resolution, each picking its condition's types; and "portone-verify/server" in projects made
+// with default settings (wrangler's Worker template, `tsc --init` for Node), nothing added.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -13,7 +14,7 @@ const tsc = repoModule("typescript/bin/tsc");
 const { version } = JSON.parse(readFileSync(repoModule("typescript/package.json"), "utf8"));
 let project;
 before(async () => {
-  project = await consumerProject("typescript", { links: ["@types/node"] });
+  project = await consumerProject("typescript", { links: ["@types/node", "@cloudflare/workers-types"] });
 });
 after(() => project?.cleanup());
 
@@ -28,6 +29,9 @@ describe("strict TypeScript consumer (installed from the tarball)", { concurrenc
     ["tsconfig.bundler.json", "bundler, default condition: init, no PortOneClient"],
     ["tsconfig.bundler-browser.json", "bundler + customConditions browser: init, no PortOneClient"],
     ["tsconfig.bundler-workerd.json", "bundler + customConditions workerd: server API, no init"],
+    ["tsconfig.wrangler.json", "wrangler's template settings, portone-verify/server: server API, no customConditions"],
+    ["tsconfig.wrangler-libcheck.json", "the same with skipLibCheck off, against @cloudflare/workers-types"],
+    ["tsconfig.node-init.json", "tsc --init's Node settings, portone-verify/server: node condition"],
   ]) {
     test(`tsc ${version} --strict ${config} (${what})`, async () => {
       await typecheck(config);
@@ -55,5 +59,9 @@ describe("strict TypeScript consumer (installed from the tarball)", { concurrenc
     assert.match(serverInBrowser, /has no exported member '?PortOneClient'?/);
     const browserInNode = await wrong("tsconfig.nodenext.json", "browser.ts");
     assert.match(browserInNode, /has no exported member '?init'?/);
+    // The root export keeps its conditions: wrangler's settings without customConditions give
+    // the browser types there, the server API only through "portone-verify/server".
+    const rootInWorker = await wrong("tsconfig.wrangler.json", "server.ts");
+    assert.match(rootInWorker, /has no exported member '?PortOneClient'?/);
   });
 });

@@ -1,7 +1,8 @@
 // The www/ demo page in headless Chromium (Debian's /usr/bin/chromium through playwright-core),
 // against the same stack as `make demo` (scripts/demo-stack.mjs): the local PortOne V1 server,
-// examples/cloudflare-worker bundled by wrangler and run in workerd, and the static server for
-// www/ and the package's browser entry.
+// examples/cloudflare-worker bundled by wrangler and run in workerd with a local D1 database,
+// and the static server for www/, the package's browser entry and the simulated checkout.
+// The page walks the shop's flow: order, pay, parse the callback, complete.
 //
 // Run:  node --test tests/e2e/
 // The package directory comes from PORTONE_VERIFY_PKG_DIR (default pkg), e.g.
@@ -14,7 +15,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 
-import { DEMO_PAYMENTS, repoRoot, startStack } from "../../scripts/demo-stack.mjs";
+import { portoneStats, repoRoot, startStack } from "../../scripts/demo-stack.mjs";
 import { SAMPLES } from "../../www/samples.js";
 import { chromiumLaunchOptions } from "../support/chromium.mjs";
 
@@ -91,38 +92,87 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
     assert.equal(await text("#parse-error-code"), "INVALID_JSON");
   });
 
-  test("complete payment: the good payment is verified (ok, paid)", async () => {
-    const success = SAMPLES.find((s) => s.id === "success");
-    assert.equal(await parseSample(success), "ok");
-    assert.equal(await page.inputValue("#imp-uid"), DEMO_PAYMENTS.good.imp_uid);
-    assert.equal(await page.inputValue("#merchant-uid"), DEMO_PAYMENTS.good.merchant_uid);
+  /** Orders `quantity` of `product` on the page: the order as the page shows it. */
+  async function placeOrder(product, quantity) {
+    await page.waitForSelector("#order:not([disabled])");
+    await page.selectOption("#product", product);
+    await page.fill("#quantity", String(quantity));
+    await page.click("#order");
+    await page.waitForSelector('#order-result:is([data-state="ok"], [data-state="error"])');
+    assert.equal(await page.locator("#order-result").getAttribute("data-state"), "ok", await text("#order-result"));
+    return { merchantUid: await text("#order-merchant-uid"), amount: await text("#order-amount") };
+  }
+
+  /** Pays the current order on the page (optionally another amount), waits for the callback to be parsed. */
+  async function pay(amount) {
+    if (amount !== undefined) await page.fill("#pay-amount", String(amount));
+    await page.click("#pay");
+    await page.waitForSelector('#pay-result:is([data-state="ok"], [data-state="error"])');
+    assert.equal(await page.locator("#pay-result").getAttribute("data-state"), "ok", await text("#pay-result"));
+    await page.waitForSelector('#parse-result[data-state="ok"]');
+    return page.locator("#pay-result").getAttribute("data-imp-uid");
+  }
+
+  async function complete() {
     await page.click("#complete");
     await page.waitForSelector('#verdict:not([data-state="pending"]):not([hidden])');
-    assert.equal(await page.locator("#verdict").getAttribute("data-state"), "ok", await text("#verdict"));
+    return page.locator("#verdict").getAttribute("data-state");
+  }
+
+  test("the shop's flow: order (priced by the Worker, registered at PortOne), pay, parse, complete: paid once", async () => {
+    const prepares = (await portoneStats(stack.portoneUrl)).byRoute["POST /payments/prepare"] ?? 0;
+    const order = await placeOrder("carrot-10kg", 2);
+    assert.match(order.merchantUid, /^order-[0-9a-f]{32}$/);
+    assert.equal(order.amount, "2008 KRW");
+    assert.equal((await portoneStats(stack.portoneUrl)).byRoute["POST /payments/prepare"], prepares + 1);
+    assert.equal(await page.inputValue("#pay-amount"), "2008");
+
+    const impUid = await pay();
+    assert.equal(await text("#parse-paid-amount"), "2008");
+    assert.equal(await page.inputValue("#imp-uid"), impUid);
+    assert.equal(await page.inputValue("#merchant-uid"), order.merchantUid);
+    assert.equal(await complete(), "ok", await text("#verdict"));
     assert.equal(await text("#verdict-state"), "paid");
-    assert.match(await text("#verdict-order"), /order-card-paid · 1004 KRW · paid/);
+    assert.equal(await text("#verdict-order"), `${order.merchantUid} · 2008 KRW · paid`);
+    assert.deepEqual([await text("#verdict-changed"), await text("#verdict-disposition")], ["true", "applied"]);
+
+    assert.equal(await complete(), "ok"); // again: verified, but the order is paid only once
+    assert.equal(await text("#verdict-changed"), "false");
+    const [row] = await stack.query(
+      "SELECT o.status, o.amount, o.payment_id, (SELECT count(*) FROM payments p WHERE p.merchant_uid = o.merchant_uid) AS payments FROM orders o WHERE merchant_uid = ?1",
+      order.merchantUid,
+    );
+    assert.deepEqual(row, { status: "paid", amount: 2008, payment_id: impUid, payments: 1 });
   });
 
-  test("complete payment: the forged amount is rejected with AMOUNT_MISMATCH", async () => {
-    const forged = SAMPLES.find((s) => s.id === "forged-amount");
-    assert.equal(await parseSample(forged), "ok"); // the callback itself parses: it is not proof
-    assert.equal(await text("#parse-paid-amount"), "100");
-    assert.equal(await page.inputValue("#imp-uid"), DEMO_PAYMENTS.forged.imp_uid);
-    await page.click("#complete");
-    await page.waitForSelector('#verdict:not([data-state="pending"]):not([hidden])');
-    assert.equal(await page.locator("#verdict").getAttribute("data-state"), "rejected", await text("#verdict"));
+  test("a forged amount: the buyer pays 100 for a 1004 KRW order; AMOUNT_MISMATCH, still pending", async () => {
+    const order = await placeOrder("carrot-10kg", 1);
+    assert.equal(order.amount, "1004 KRW");
+    await pay(100);
+    assert.equal(await text("#parse-paid-amount"), "100"); // the callback itself parses: it is not proof
+    assert.equal(await complete(), "rejected", await text("#verdict"));
     const codes = await page.locator("#failures .failure-code").allInnerTexts();
     assert.deepEqual(codes, ["AMOUNT_MISMATCH"]);
     assert.match(await text("#failures"), /amount\s+1004\s+100/);
-    assert.match(await text("#verdict-order"), /order-forged-amount · 1004 KRW · pending/);
+    assert.equal(await text("#verdict-order"), `${order.merchantUid} · 1004 KRW · pending`);
+    const [row] = await stack.query("SELECT status, payment_id FROM orders WHERE merchant_uid = ?1", order.merchantUid);
+    assert.deepEqual(row, { status: "pending", payment_id: null });
 
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
+  test("a sample callback names no order of the Worker: UNKNOWN_ORDER", async () => {
+    const success = SAMPLES.find((s) => s.id === "success");
+    assert.equal(await parseSample(success), "ok");
+    assert.equal(await complete(), "error", await text("#verdict"));
+    assert.equal(await text("#verdict-error-code"), "UNKNOWN_ORDER");
+  });
+
   test("the page raised no errors", () => {
-    // The forged verdict is an HTTP 409, which Chromium logs as a failed resource load.
-    const unexpected = pageErrors.filter((e) => !/status of 409/.test(e));
+    // The forged verdict is an HTTP 409 and the unknown order a 404, which Chromium logs as
+    // failed resource loads.
+    const unexpected = pageErrors.filter((e) => !/status of (409|404)/.test(e));
     assert.deepEqual(unexpected, []);
   });
 });

@@ -1,14 +1,20 @@
 // Test-only admin API under /__admin/ (not PortOne's; no token needed, not counted in stats,
-// never faulted). Answers use the same envelope `{code, message, response}`.
+// never faulted). Answers use the same envelope `{code, message, response}`. The V2 payment
+// endpoints are under /__admin/v2/ (v2/admin.mjs).
 //   POST /__admin/payments  partial PaymentAnnotation -> the stored, completed payment
-//   GET  /__admin/stats     { getToken, requests, byRoute }
-//   POST /__admin/reset     seeds, counters, tokens, prepared amounts, faults and clock
+//   GET  /__admin/stats     { getToken, requests, byRoute, inFlight }
+//   POST /__admin/reset     V1 and V2 seeds, counters, tokens, prepared and pre-registered
+//                           amounts, faults and clock
 //   POST /__admin/clock     { advanceSeconds } -> { now, offsetSeconds }
 //   POST /__admin/faults    { fault, times = 1, route? } -> { queued: [...] }
 
 import { ApiError, badRequest, ok, readBody } from "./http.mjs";
 import { buildPayment, generateImpUid } from "./payment.mjs";
 import { ROUTE_KEYS } from "./routes.mjs";
+import { handleV2Admin, V2_ADMIN_PREFIX } from "./v2/admin.mjs";
+import { V2_ROUTE_KEYS } from "./v2/routes.mjs";
+
+const ALL_ROUTE_KEYS = [...ROUTE_KEYS, ...V2_ROUTE_KEYS];
 
 export const ADMIN_PREFIX = "/__admin/";
 
@@ -45,8 +51,8 @@ async function queueFault({ req, state }) {
   const { fault, times = 1, route = null } = await readBody(req);
   if (typeof fault !== "string") throw badRequest("fault는 문자열이어야 합니다.");
   if (!Number.isInteger(times) || times < 1) throw badRequest("times는 1 이상의 정수입니다.");
-  if (route !== null && !ROUTE_KEYS.includes(route)) {
-    throw badRequest(`알 수 없는 route입니다: ${route} (${ROUTE_KEYS.join(", ")})`);
+  if (route !== null && !ALL_ROUTE_KEYS.includes(route)) {
+    throw badRequest(`알 수 없는 route입니다: ${route} (${ALL_ROUTE_KEYS.join(", ")})`);
   }
   state.faults.enqueue({ fault, times, route });
   return ok({ queued: state.faults.pending() });
@@ -64,6 +70,8 @@ const ADMIN_ROUTES = {
 };
 
 export function handleAdmin(req, pathname, state) {
+  const v2 = pathname.startsWith(V2_ADMIN_PREFIX) ? handleV2Admin(req, pathname, state) : null;
+  if (v2 !== null) return v2;
   const handler = ADMIN_ROUTES[`${req.method} ${pathname}`];
   if (!handler) throw new ApiError(404, -1, `존재하지 않는 admin API입니다: ${req.method} ${pathname}`);
   return handler({ req, state });

@@ -1,12 +1,21 @@
-// Request counters for GET /__admin/stats: every PortOne API request (admin requests are not
-// counted), by route key ("GET /payments/{imp_uid}"), with getToken calls singled out.
+// Request counters for GET /__admin/stats: every PortOne API request, V1 and V2 (admin
+// requests are not counted), by route key ("GET /payments/{imp_uid}",
+// "GET /v2/payments/{paymentId}"), with getToken calls singled out, and how many are being
+// handled right now (`inFlight`: a request still waiting on latency, or a body still streaming).
 
 const GET_TOKEN_ROUTE = "POST /users/getToken";
 
 export function createStats() {
   let requests = 0;
   let byRoute = {};
+  let inFlight = 0;
   return {
+    begin() {
+      inFlight += 1;
+    },
+    end() {
+      inFlight -= 1;
+    },
     record(routeKey) {
       requests += 1;
       byRoute[routeKey] = (byRoute[routeKey] ?? 0) + 1;
@@ -15,7 +24,9 @@ export function createStats() {
       getToken: byRoute[GET_TOKEN_ROUTE] ?? 0,
       requests,
       byRoute: { ...byRoute },
+      inFlight,
     }),
+    /** Counters only: requests still in flight stay counted in `inFlight`. */
     reset() {
       requests = 0;
       byRoute = {};

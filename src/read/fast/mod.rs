@@ -151,6 +151,17 @@ fn judge<'j>(
             }
             Some(())
         }
+        // An identifier without escapes that is not blank (anything else goes to the reader).
+        (Kind::Id, b'"') if !escaped => {
+            let inner = std::str::from_utf8(raw.get(1..raw.len() - 1)?).ok()?;
+            if inner.trim().is_empty() {
+                return None;
+            }
+            if let Some(capture) = field.capture {
+                captures.keep(capture, Captured::Text(Cow::Borrowed(inner)));
+            }
+            Some(())
+        }
         // The common cases, settled on the bytes: any string, number or boolean is a text
         // (a code is read as one); a plain integer of up to 18 digits fits an `i64`; an empty
         // list or `null` is empty; any value is an `Any`.
@@ -170,11 +181,10 @@ fn judge<'j>(
         }
         // Two bytes of valid JSON starting with `[` are `[]`.
         (Kind::Texts | Kind::List(_), b'[') if raw.len() == 2 => Some(()),
-        (Kind::Text | Kind::Code | Kind::Texts | Kind::List(_) | Kind::Object(_), b'n')
-            if !field.required =>
-        {
-            Some(())
-        }
+        (
+            Kind::Text | Kind::Id | Kind::Code | Kind::Texts | Kind::List(_) | Kind::Object(_),
+            b'n',
+        ) if !field.required => Some(()),
         (Kind::Int | Kind::Any, b'n') | (Kind::Any, _) => Some(()),
         // A number amount, as the reader reads it.
         (Kind::Amount, b'-' | b'0'..=b'9') => {

@@ -2,6 +2,7 @@
 // package, no init(). It prints what it saw as one JSON object; node-esm.test.mjs judges it.
 // Needs PORTONE_BASE_URL (the local PortOne V1 server, credentials test_imp_key/test_imp_secret).
 import * as pkg from "portone-verify";
+import * as server from "portone-verify/server";
 import { PortOneClient, parsePayment, parseRequestPayResponse, verifyPayment } from "portone-verify";
 
 const seen = {};
@@ -28,6 +29,11 @@ const order = { merchantUid: "57008833-33004", amount: 1004 };
 await attempt("entry", () => ({
   resolved: import.meta.resolve("portone-verify"),
   exports: Object.keys(pkg).sort(),
+}));
+await attempt("serverEntry", () => ({
+  resolved: import.meta.resolve("portone-verify/server"),
+  exports: Object.keys(server).sort(),
+  sameClient: server.PortOneClient === pkg.PortOneClient,
 }));
 await attempt("good", () => {
   const v = verifyPayment(body, order);

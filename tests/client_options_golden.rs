@@ -1,7 +1,8 @@
-//! The client's serde-free reader of option objects (what the wasm build runs) against the
-//! serde derives of the same types (what a Rust caller may use), through `decode_argument`.
-//! For every input both accept and agree, or both refuse. (PortOne's answers are covered by
-//! `tests/wire_golden.rs`.)
+//! Golden tests of the client's option objects (each declared once with `options!`): what
+//! `decode_argument` (the reader the wasm build runs, and the types' `Deserialize`) makes of
+//! each input, in `tests/golden/client-options.txt` (`UPDATE_EXPECT=1` rewrites it). Errors
+//! are `INVALID_ARGUMENT` with the field's path and never quote a value. (PortOne's answers
+//! are covered by `tests/wire_golden.rs`.)
 //!
 //! Intended differences, tested on their own below:
 //! - a list option given as `null` reads as empty (serde refuses `null` for a `Vec`);
@@ -9,7 +10,9 @@
 //!   path (serde says "missing field").
 #![cfg(feature = "client")]
 
-use std::fmt::Debug;
+use std::fmt::{Debug, Write};
+
+use expect_test::expect_file;
 
 use portone_verify::client::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, ClientErrorCode,
@@ -18,39 +21,51 @@ use portone_verify::client::{
 };
 use serde::de::DeserializeOwned;
 
-fn agree<T>(inputs: &[&str])
+/// What each input reads as: the value, or the error's code, path and message. Also checks
+/// that `serde_json` (the `Deserialize` the declaration gives) reads it the same way.
+fn outcomes<T>(inputs: &[&str]) -> String
 where
     T: FromArguments + DeserializeOwned + PartialEq + Debug,
 {
+    let mut out = format!(
+        "-- {}\n",
+        std::any::type_name::<T>().rsplit("::").next().unwrap()
+    );
     for input in inputs {
         let ours = decode_argument::<T>(input.as_bytes(), "options");
-        // The crate's serde path refuses anything but an object at the top (serde alone would
-        // read a list as the struct's fields by position).
-        let serde = match input.trim_start().starts_with('{') {
-            true => serde_json::from_str::<T>(input).map_err(|e| e.to_string()),
-            false => Err("not an object".to_owned()),
-        };
-        match (&ours, &serde) {
+        let through_serde = serde_json::from_str::<T>(input);
+        match (&ours, &through_serde) {
             (Ok(ours), Ok(serde)) => assert_eq!(ours, serde, "{input}"),
-            (Err(err), Err(_)) => {
-                assert_eq!(err.code(), ClientErrorCode::InvalidArgument, "{input}");
-                assert!(
-                    err.path().is_some_and(|p| p.starts_with("options")),
-                    "{input}"
-                );
-            }
-            _ => panic!("{input}: ours {ours:?}, serde {serde:?}"),
+            (Err(_), Err(_)) => {}
+            // serde_json refuses a document that is not one JSON value before the reader sees it.
+            (Err(_), Ok(_)) | (Ok(_), Err(_)) => panic!("{input}: {ours:?} vs {through_serde:?}"),
         }
+        let outcome = match ours {
+            Ok(value) => format!("{value:?}"),
+            Err(err) => format!(
+                "{} at `{}`: {}",
+                err.code().as_str(),
+                err.path().unwrap_or(""),
+                err.message()
+            ),
+        };
+        writeln!(
+            out,
+            "{} => {outcome}",
+            input.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+        .unwrap();
     }
+    out
 }
 
 /// Inputs every option type refuses.
 const NOT_OPTIONS: &[&str] = &["[]", "1", "\"x\"", "null", "{", r#"{"unknown":1}"#, "{} x"];
 
 #[test]
-fn option_objects_read_as_serde_reads_them() {
-    agree::<GetPaymentOptions>(NOT_OPTIONS);
-    agree::<GetPaymentOptions>(&[
+fn option_objects_golden() {
+    let mut out = outcomes::<GetPaymentOptions>(NOT_OPTIONS);
+    out += &outcomes::<GetPaymentOptions>(&[
         "{}",
         r#"{"includeSandbox":true}"#,
         r#"{"includeSandbox":null}"#,
@@ -59,8 +74,8 @@ fn option_objects_read_as_serde_reads_them() {
         r#"{"include_sandbox":true}"#,
         r#"{"includeSandbox":true,"includeSandbox":false}"#,
     ]);
-    agree::<GetPaymentsQuery>(NOT_OPTIONS);
-    agree::<GetPaymentsQuery>(&[
+    out += &outcomes::<GetPaymentsQuery>(NOT_OPTIONS);
+    out += &outcomes::<GetPaymentsQuery>(&[
         r#"{"impUids":["imp_1","imp_2"],"merchantUids":["o-1"]}"#,
         r#"{"impUids":[]}"#,
         r#"{"impUids":"imp_1"}"#,
@@ -68,13 +83,13 @@ fn option_objects_read_as_serde_reads_them() {
         r#"{"impUids":[["imp_1"]]}"#,
         r#"{"impUids":["\u0069mp_1"]}"#,
     ]);
-    agree::<FindPaymentOptions>(&[
+    out += &outcomes::<FindPaymentOptions>(&[
         r#"{"status":"paid","sorting":"-started"}"#,
         r#"{"status":5}"#,
         r#"{"sorting":null}"#,
     ]);
-    agree::<FindAllPaymentsOptions>(NOT_OPTIONS);
-    agree::<FindAllPaymentsOptions>(&[
+    out += &outcomes::<FindAllPaymentsOptions>(NOT_OPTIONS);
+    out += &outcomes::<FindAllPaymentsOptions>(&[
         r#"{"status":"paid","page":2,"limit":100,"sorting":"-paid"}"#,
         r#"{"page":0,"limit":4294967295}"#,
         r#"{"page":4294967296}"#,
@@ -86,17 +101,21 @@ fn option_objects_read_as_serde_reads_them() {
         r#"{"sortng":"paid"}"#,
         r#"{"page":1,"page":2}"#,
     ]);
-    agree::<PaymentsByStatusOptions>(&[
+    out += &outcomes::<PaymentsByStatusOptions>(&[
         r#"{"from":1700000000,"to":1700003600,"page":1,"limit":20,"sorting":"paid"}"#,
         r#"{"from":-9223372036854775808,"to":9223372036854775807}"#,
         r#"{"from":9223372036854775808}"#,
         r#"{"from":"1700000000"}"#,
         r#"{"to":1.0}"#,
     ]);
-    agree::<BillingKeyPaymentsOptions>(&[r#"{"page":3}"#, r#"{"page":true}"#, r#"{"limit":1}"#]);
-    agree::<PreparePaymentOptions>(&[r#"{"currency":"USD"}"#, r#"{"currency":1}"#]);
-    agree::<CancelPaymentRequest>(NOT_OPTIONS);
-    agree::<CancelPaymentRequest>(&[
+    out += &outcomes::<BillingKeyPaymentsOptions>(&[
+        r#"{"page":3}"#,
+        r#"{"page":true}"#,
+        r#"{"limit":1}"#,
+    ]);
+    out += &outcomes::<PreparePaymentOptions>(&[r#"{"currency":"USD"}"#, r#"{"currency":1}"#]);
+    out += &outcomes::<CancelPaymentRequest>(NOT_OPTIONS);
+    out += &outcomes::<CancelPaymentRequest>(&[
         r#"{"impUid":"imp_1","amount":"10.10","taxFree":0,"vatAmount":1.5,"checksum":12345678901234567890.5,
             "reason":"고객 요청","refundHolder":"홍길동","refundBank":"88","refundAccount":"110-123",
             "refundTel":"010","retainPromotion":true,"enableWebhook":false,
@@ -111,10 +130,11 @@ fn option_objects_read_as_serde_reads_them() {
         r#"{"impUid":"imp_1","extra":null}"#,
         r#"{"impUid":"imp_1","retainPromotion":"yes"}"#,
     ]);
+    expect_file!["golden/client-options.txt"].assert_eq(&out);
 }
 
 #[test]
-fn intended_differences() {
+fn missing_and_null_mean_not_given() {
     let query: GetPaymentsQuery =
         decode_argument(br#"{"impUids":null,"merchantUids":["o"]}"#, "query").unwrap();
     assert!(query.imp_uids.is_empty());

@@ -1,0 +1,33 @@
+// The fault columns of scripts/faults: which fault knob (tests/portone-server/README.md) is
+// queued on the method's route, for how many requests, with which client options, and whether
+// the answer the client gets is corrupted (then nothing may be accepted, let alone verified).
+
+const MB = 1024 * 1024;
+
+/**
+ * @param {{timeoutMs: number, oversizedMb: number}} settings
+ * @returns {Array<{id: string, label: string, fault: string | null, times?: number,
+ *   corrupts: boolean, client?: object, note?: string}>}
+ */
+export function faultColumns({ timeoutMs, oversizedMb }) {
+  const oversized = oversizedMb * MB;
+  // Oversized answers are read whole today (no size cap yet): a long timeout shows that.
+  const patient = { timeoutMs: 30_000 };
+  return [
+    { id: "none", label: "no fault", fault: null, corrupts: false },
+    { id: "5xx", label: "5xx (503)", fault: "status=503", corrupts: true },
+    { id: "429", label: "429 + Retry-After: 1", fault: "status=429", corrupts: true },
+    { id: "429-bare", label: "429, no Retry-After", fault: "status=429;retry-after=none", corrupts: true },
+    { id: "timeout", label: "timeout", fault: `latency=${timeoutMs + 300}`, corrupts: true, note: `headers after ${timeoutMs + 300} ms > timeoutMs` },
+    { id: "slow-body", label: "slow body", fault: `slow-body=${timeoutMs * 2}`, corrupts: true, note: `body over ${timeoutMs * 2} ms > timeoutMs` },
+    { id: "truncated", label: "truncated body", fault: "truncated", corrupts: true },
+    { id: "bad-json", label: "bad JSON", fault: "bad-json", corrupts: true },
+    { id: "non-json", label: "non-JSON (HTML)", fault: "non-json", corrupts: true },
+    { id: "oversized", label: `oversized ${oversizedMb} MB`, fault: `oversized=${oversized}`, corrupts: false, client: patient, note: "with Content-Length; timeoutMs 30000" },
+    { id: "oversized-chunked", label: `oversized ${oversizedMb} MB chunked`, fault: `oversized-chunked=${oversized}`, corrupts: false, client: patient, note: "no Content-Length; timeoutMs 30000" },
+    { id: "401", label: "401 once", fault: "unauthorized", times: 1, corrupts: false, note: "one 401, then normal answers" },
+    { id: "code", label: "code != 0", fault: "api-code=1", corrupts: true },
+    { id: "reset", label: "connection reset", fault: "reset", corrupts: true, note: "processed; headers + half the body, then RST" },
+    { id: "drop", label: "drop", fault: "drop", corrupts: true, note: "not processed; socket closed, no answer" },
+  ];
+}

@@ -1,0 +1,116 @@
+// The method rows of scripts/faults: one per client method, with the route its request goes
+// to (the route key of /__admin/stats and of queued faults), what to prepare, and how to call
+// it. `post: true` marks requests that must never be sent twice (except after a 401);
+// `verifies: true` marks calls whose result is a verdict.
+//
+// A V2 client adds rows with `api: "v2"` (and a factory in main.mjs's CLIENTS), e.g.
+//   { name: "getPayment", api: "v2", verb: "GET", route: "GET /v2/payments/{paymentId}",
+//     call: (client) => client.getPayment("payment-v2-card-paid") }
+// with the ids of tests/portone-server/v2/seeds.mjs (V2_SEED_IDS).
+
+const CARD_PAID = "imp_100000000001";
+const CARD_PAID_ORDER = { merchantUid: "order-card-paid", amount: 1004 };
+
+export const METHOD_ROWS = [
+  {
+    name: "getPayment",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/{imp_uid}",
+    call: (client) => client.getPayment(CARD_PAID),
+  },
+  {
+    name: "getPayments",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments",
+    call: (client) => client.getPayments({ impUids: [CARD_PAID], merchantUids: ["order-failed"] }),
+  },
+  {
+    name: "findPayment",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/find/{merchant_uid}/{payment_status?}",
+    call: (client) => client.findPayment("order-card-paid"),
+  },
+  {
+    name: "findAllPayments",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/findAll/{merchant_uid}/{payment_status?}",
+    call: (client) => client.findAllPayments("order-retry"),
+  },
+  {
+    name: "getPaymentsByStatus",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/status/{payment_status}",
+    call: (client) => client.getPaymentsByStatus("paid", { limit: 5 }),
+  },
+  {
+    name: "getBillingKeyPayments",
+    api: "v1",
+    verb: "GET",
+    route: "GET /subscribe/customers/{customer_uid}/payments",
+    call: (client) => client.getBillingKeyPayments("customer-1234"),
+  },
+  {
+    name: "getPaymentBalance",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/{imp_uid}/balance",
+    call: (client) => client.getPaymentBalance(CARD_PAID),
+  },
+  {
+    name: "getPreparedPayment",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/prepare/{merchant_uid}",
+    setup: (client) => client.preparePayment("order-fault-prepared", 5000),
+    call: (client) => client.getPreparedPayment("order-fault-prepared"),
+  },
+  {
+    name: "cancelPayment",
+    api: "v1",
+    verb: "POST",
+    route: "POST /payments/cancel",
+    post: true,
+    call: (client) => client.cancelPayment({ impUid: CARD_PAID, amount: 100, reason: "fault table" }),
+  },
+  {
+    name: "preparePayment",
+    api: "v1",
+    verb: "POST",
+    route: "POST /payments/prepare",
+    post: true,
+    call: (client) => client.preparePayment("order-fault-new", 1000),
+  },
+  {
+    name: "verifyPayment",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/{imp_uid}",
+    verifies: true,
+    call: (client) => client.verifyPayment(CARD_PAID, CARD_PAID_ORDER),
+  },
+  {
+    name: "verifyWebhookV1",
+    api: "v1",
+    verb: "GET",
+    route: "GET /payments/{imp_uid}",
+    verifies: true,
+    call: (client) =>
+      client.verifyWebhookV1(
+        JSON.stringify({ imp_uid: CARD_PAID, merchant_uid: "order-card-paid", status: "paid" }),
+        "application/json",
+        () => CARD_PAID_ORDER,
+      ),
+  },
+  {
+    name: "token (via getPayment)",
+    api: "v1",
+    verb: "POST",
+    route: "POST /users/getToken",
+    call: (client) => client.getPayment(CARD_PAID),
+  },
+];

@@ -1,0 +1,195 @@
+//! The transport seam: the little the [`Client`](super::Client) needs from a runtime — send one
+//! HTTP request and read the whole answer, wait, tell the time, draw a random number, and wake
+//! one call from another. Everything else (tokens, retries, timeouts, reading answers) is the
+//! client's, so every transport behaves the same.
+//!
+//! Two transports exist: the WebAssembly build's (the global `fetch`, `setTimeout`, `Date.now`)
+//! and, with the `native-client` feature, `ReqwestTransport`.
+
+use std::fmt;
+use std::future::Future;
+
+use super::request::Method;
+
+/// The response headers the client reads (lower-case). A transport hands over at least these.
+pub const RESPONSE_HEADERS: &[&str] = &["retry-after"];
+
+/// A runtime's HTTP, timer, clock, randomness and cross-call wake-up, as the client uses them.
+///
+/// Futures are returned as `impl Future`: whether the client's futures are `Send` follows from
+/// the concrete transport (the wasm one holds JavaScript values and is single-threaded; the
+/// `reqwest` one is `Send`, so its client's futures run on a multi-threaded tokio runtime).
+pub trait Transport {
+    /// Fires a [`Transport::signal`]'s waiting half.
+    type Signal: Signal;
+
+    /// Sends `request` and reads the whole answer. Redirects must not be followed (a 3xx is an
+    /// answer: following it would send the token elsewhere). Dropping the future must abandon
+    /// the exchange; the client does that when its timeout passes.
+    ///
+    /// # Errors
+    /// A [`TransportError`] when no complete answer arrived.
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>>;
+
+    /// Resolves after `ms` milliseconds. Dropping it early should release the timer.
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()>;
+
+    /// The current time, UNIX milliseconds (used for the token's expiry and `Retry-After`).
+    fn now_ms(&self) -> f64;
+
+    /// A number in `[0, 1)`: the jitter of retry delays.
+    fn random(&self) -> f64;
+
+    /// A one-shot wake-up between two calls of one client: the waiting call makes it and keeps
+    /// the future; the call it waits for fires the [`Signal`]. The future also resolves when
+    /// the `Signal` is dropped unfired, or never (the client bounds every wait). The waiting
+    /// call then resumes in its own context: in Cloudflare Workers each request's I/O belongs
+    /// to that request, so the wasm transport resolves a promise the waiter created.
+    fn signal(&self) -> (Self::Signal, impl Future<Output = ()>);
+}
+
+/// The firing half of [`Transport::signal`].
+pub trait Signal {
+    /// Wakes the waiting call.
+    fn fire(self);
+}
+
+/// One HTTP request, ready for the wire.
+///
+/// `Debug` shows neither the body (the token request carries the API secret) nor the
+/// `Authorization` header's value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// The method.
+    pub method: Method,
+    /// The absolute URL.
+    pub url: String,
+    /// Header names and values, in order.
+    pub headers: Vec<(&'static str, String)>,
+    /// The JSON body, if any.
+    pub body: Option<String>,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| match *name {
+                "Authorization" => (*name, "[REDACTED]"),
+                _ => (*name, value.as_str()),
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("[{} bytes]", b.len())),
+            )
+            .finish()
+    }
+}
+
+/// What came back: the status, the headers of [`RESPONSE_HEADERS`] (or more), the body bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// Header names (any case) and values.
+    pub headers: Vec<(String, String)>,
+    /// The whole body.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// The first value of the header `name` (case-insensitive).
+    ///
+    /// ```
+    /// use portone_verify::client::HttpResponse;
+    /// let response = HttpResponse {
+    ///     status: 429,
+    ///     headers: vec![("Retry-After".into(), "1".into())],
+    ///     body: Vec::new(),
+    /// };
+    /// assert_eq!(response.header("retry-after"), Some("1"));
+    /// ```
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Why a transport got no answer. The client turns it into a
+/// [`ClientError`](super::ClientError) naming the operation (and redacts secrets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    message: String,
+}
+
+/// The kinds of [`TransportError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransportErrorKind {
+    /// The request could not be sent or the answer not read (becomes `NETWORK`).
+    Network,
+    /// The runtime lacks what the transport needs, e.g. `fetch` (becomes `NETWORK`).
+    Unsupported,
+    /// The HTTP stack refused this header's value (becomes `INVALID_ARGUMENT`).
+    InvalidHeader(&'static str),
+}
+
+impl TransportError {
+    /// A failure of kind `kind`; `message` says why, without secrets where possible (the client
+    /// redacts the API secret and tokens anyway).
+    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
+        TransportError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// Why.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TransportError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_token_and_the_body() {
+        let request = HttpRequest {
+            method: Method::Post,
+            url: "http://127.0.0.1/p".into(),
+            headers: vec![("Authorization", "Bearer tok123".into())],
+            body: Some("{\"imp_secret\":\"sec456\"}".into()),
+        };
+        let debug = format!("{request:?}");
+        assert!(
+            !debug.contains("tok123") && !debug.contains("sec456"),
+            "{debug}"
+        );
+    }
+}
