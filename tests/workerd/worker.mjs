@@ -128,7 +128,8 @@ async function verifyStrings(request) {
   const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
   const wrong = [];
   for (let round = 0; round < 100; round++) {
-    const uid = Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]).join("");
+    // Never blank (a blank merchant_uid is not an identifier).
+    const uid = `o${Array.from({ length: random(40) }, () => pieces[random(pieces.length)]).join("")}`;
     // The raw text (JSON.stringify would escape the lone surrogates), at every alignment.
     const text = JSON.stringify({ ...payment, pg_tid: "x".repeat(random(17)), merchant_uid: "@" }).replace('"@"', `"${uid}"`);
     const verdict = portone.verifyPayment(text, { merchantUid: "other", amount: payment.amount });
