@@ -22,6 +22,8 @@ function build(root) {
   return files.reduce((sum, file) => sum + gz(file), 0);
 }
 
+const check = process.argv.includes("--check");
+let over = false;
 console.log("\ngzipped size of the npm package's builds (wasm + JS glue)");
 for (const [name, root, budget] of [
   ["edge (everything, speed-optimised)", dir, 150],
@@ -29,5 +31,10 @@ for (const [name, root, budget] of [
 ]) {
   const kb = build(root) / 1024;
   const verdict = kb <= budget ? "met" : "NOT met";
+  over ||= kb > budget;
   console.log(`  ${name.padEnd(42)} ${kb.toFixed(1)} KB   (target <= ${budget} KB: ${verdict})`);
+}
+if (check && over) {
+  console.error("a build is over its size budget");
+  process.exit(1);
 }
