@@ -92,7 +92,9 @@ impl Expected {
         self
     }
 
-    /// Reads an expectation from JSON (`{merchantUid, amount, currency?, impUid?, …}`).
+    /// Reads an expectation from JSON (`{merchantUid, amount, currency?, impUid?, …}`), for
+    /// Rust servers: this type's `Deserialize` plus [`Expected::validate`], with error paths
+    /// under `expected`. (JavaScript callers' objects are read by the wasm glue's own reader.)
     ///
     /// # Errors
     /// `INVALID_ARGUMENT` with the path under `expected` for a missing or malformed option,
