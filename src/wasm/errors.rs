@@ -1,4 +1,6 @@
-//! Errors cross into JavaScript as real `Error`s with a stable `code` (and `path`).
+//! Errors cross into JavaScript as real `Error`s with a stable `code` (and `path`), all made by
+//! one JS function, `codedError` in `errors.js`: Rust's [`coded_error`] calls it, and so does
+//! `args.js` for the checks it makes itself.
 
 use js_sys::{Error, Reflect};
 use wasm_bindgen::prelude::*;
