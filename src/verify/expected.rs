@@ -44,14 +44,14 @@ pub struct Expected {
     pub allow_sandbox: bool,
 }
 
-/// The currency when none is given.
-pub(crate) const DEFAULT_CURRENCY: &str = "KRW";
-
 fn default_currency() -> String {
-    DEFAULT_CURRENCY.to_owned()
+    Expected::DEFAULT_CURRENCY.to_owned()
 }
 
 impl Expected {
+    /// The currency when none is given.
+    pub const DEFAULT_CURRENCY: &'static str = "KRW";
+
     /// An expectation for `merchant_uid` and `amount` in KRW, everything else strict.
     pub fn new(merchant_uid: impl Into<String>, amount: Amount) -> Self {
         Expected {
@@ -92,7 +92,9 @@ impl Expected {
         self
     }
 
-    /// Reads an expectation from JSON (`{merchantUid, amount, currency?, impUid?, …}`).
+    /// Reads an expectation from JSON (`{merchantUid, amount, currency?, impUid?, …}`), for
+    /// Rust servers: this type's `Deserialize` plus [`Expected::validate`], with error paths
+    /// under `expected`. (JavaScript callers' objects are read by the wasm glue's own reader.)
     ///
     /// # Errors
     /// `INVALID_ARGUMENT` with the path under `expected` for a missing or malformed option,
@@ -140,19 +142,6 @@ pub(crate) struct Want<'a> {
 }
 
 impl Want<'_> {
-    /// An owned copy.
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn to_expected(self) -> Expected {
-        Expected {
-            merchant_uid: self.merchant_uid.to_owned(),
-            amount: self.amount.clone(),
-            currency: self.currency.to_owned(),
-            imp_uid: self.imp_uid.map(str::to_owned),
-            allow_virtual_account_issued: self.allow_virtual_account_issued,
-            allow_sandbox: self.allow_sandbox,
-        }
-    }
-
     /// See [`Expected::validate`].
     pub(crate) fn validate(&self) -> Result<(), ParseError> {
         let invalid = |path: &str, message: &str| {
