@@ -42,6 +42,14 @@ pub struct Expected {
     #[serde(default)]
     #[tsify(optional)]
     pub allow_sandbox: bool,
+    /// The current time in milliseconds since 1970, against which an issued virtual
+    /// account's deposit deadline is checked (only read with `allowVirtualAccountIssued`).
+    /// JavaScript callers may leave it out: the package then uses `Date.now()`. In Rust the
+    /// clock is passed in ([`Expected::now_ms`]); without it an issued virtual account cannot
+    /// be judged and does not verify.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub now_ms: Option<i64>,
 }
 
 fn default_currency() -> String {
@@ -61,6 +69,7 @@ impl Expected {
             imp_uid: None,
             allow_virtual_account_issued: false,
             allow_sandbox: false,
+            now_ms: None,
         }
     }
 
@@ -78,10 +87,20 @@ impl Expected {
         self
     }
 
-    /// Accepts issued-but-unpaid virtual accounts.
+    /// Accepts issued-but-unpaid virtual accounts whose deposit deadline has not passed at
+    /// [`Expected::now_ms`] (required: without the current time the deadline cannot be
+    /// checked, and the payment does not verify).
     #[must_use]
     pub fn allow_virtual_account_issued(mut self, allow: bool) -> Self {
         self.allow_virtual_account_issued = allow;
+        self
+    }
+
+    /// The current time (milliseconds since 1970), for the deposit deadline of an issued
+    /// virtual account (see [`Expected::allow_virtual_account_issued`]).
+    #[must_use]
+    pub fn now_ms(mut self, now_ms: i64) -> Self {
+        self.now_ms = Some(now_ms);
         self
     }
 
@@ -124,6 +143,7 @@ impl Expected {
             imp_uid: self.imp_uid.as_deref(),
             allow_virtual_account_issued: self.allow_virtual_account_issued,
             allow_sandbox: self.allow_sandbox,
+            now_ms: self.now_ms,
         }
     }
 }
@@ -139,6 +159,7 @@ pub(crate) struct Want<'a> {
     pub imp_uid: Option<&'a str>,
     pub allow_virtual_account_issued: bool,
     pub allow_sandbox: bool,
+    pub now_ms: Option<i64>,
 }
 
 impl Want<'_> {

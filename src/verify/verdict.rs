@@ -48,6 +48,9 @@ pub enum FailureCode {
     SandboxPayment,
     /// A field needed for the judgement is missing or unusable (fail closed).
     IncompletePayment,
+    /// An issued virtual account whose deposit deadline has passed (with
+    /// `allowVirtualAccountIssued`): no money can arrive any more.
+    VirtualAccountExpired,
 }
 
 impl FailureCode {
@@ -63,6 +66,7 @@ impl FailureCode {
             FailureCode::PartiallyCancelled => "PARTIALLY_CANCELLED",
             FailureCode::SandboxPayment => "SANDBOX_PAYMENT",
             FailureCode::IncompletePayment => "INCOMPLETE_PAYMENT",
+            FailureCode::VirtualAccountExpired => "VIRTUAL_ACCOUNT_EXPIRED",
         }
     }
 }

@@ -136,9 +136,16 @@ export function read_args(given, expected, memory, at, capacity) {
     throw invalid("amount", "amount must be a finite number or a decimal string");
   }
   const virtualAccount = expected.allowVirtualAccountIssued;
+  let nowMs = NaN;
   if (!nullish(virtualAccount)) {
     if (typeof virtualAccount !== "boolean") throw invalid("allowVirtualAccountIssued", "allowVirtualAccountIssued must be a boolean");
-    if (virtualAccount) flags |= L.allowVirtualAccountIssued;
+    if (virtualAccount) {
+      flags |= L.allowVirtualAccountIssued;
+      // The deposit deadline is checked against the caller's clock, or this runtime's.
+      nowMs = expected.nowMs;
+      if (nullish(nowMs)) nowMs = Date.now();
+      else if (typeof nowMs !== "number" || !Number.isFinite(nowMs)) throw invalid("nowMs", "nowMs must be a finite number of milliseconds since 1970");
+    }
   }
   const sandbox = expected.allowSandbox;
   if (!nullish(sandbox)) {
@@ -154,7 +161,7 @@ export function read_args(given, expected, memory, at, capacity) {
   let payment;
   if (typeof given === "string" || instanceOf(given, Uint8Array)) payment = given;
   else if (instanceOf(given, ArrayBuffer)) payment = new Uint8Array(given);
-  return write(memory, at, capacity, payment, merchantUid, amountNumber, amountText, flags, currency, impUid);
+  return write(memory, at, capacity, payment, merchantUid, amountNumber, amountText, flags, currency, impUid, nowMs);
 }
 
 // What a read that needed more room found, until Rust calls write_args (no JS runs between).
@@ -167,13 +174,13 @@ export function write_args(memory, at, capacity) {
   return write(memory, at, capacity, ...args);
 }
 
-function write(memory, at, capacity, payment, merchantUid, amountNumber, amountText, flags, currency, impUid) {
+function write(memory, at, capacity, payment, merchantUid, amountNumber, amountText, flags, currency, impUid, nowMs) {
   // A string's UTF-8 takes up to three bytes per UTF-16 unit (its UTF-16, two).
   const room = payment === undefined ? 0 : typeof payment === "string" ? 3 * payment.length : payment.length;
   const needed = L.header + room + 3 * (merchantUid.length + len(currency) + len(impUid) + len(amountText));
   views(memory);
   if (needed > capacity) {
-    pending = [payment, merchantUid, amountNumber, amountText, flags, currency, impUid];
+    pending = [payment, merchantUid, amountNumber, amountText, flags, currency, impUid, nowMs];
     data.setUint32(at + L.needed, needed, true);
     return undefined;
   }
@@ -207,6 +214,7 @@ function write(memory, at, capacity, payment, merchantUid, amountNumber, amountT
   putText(amountText, at, L.amountText, end);
   data.setUint32(at + L.flags, flags, true);
   data.setFloat64(at + L.amountNumber, amountNumber, true);
+  data.setFloat64(at + L.nowMs, nowMs, true);
   return snapshot;
 }
 

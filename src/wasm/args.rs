@@ -85,8 +85,10 @@ const FLAGS: u32 = 40;
 const NEEDED: u32 = 44;
 /// The amount when it is a number (f64).
 const AMOUNT_NUMBER: u32 = 48;
+/// `nowMs` (f64; NaN when the deadline of a virtual account is not asked about).
+const NOW_MS: u32 = 56;
 /// Where the texts start.
-const HEADER: u32 = 56;
+const HEADER: u32 = 64;
 /// A length for "absent".
 const NONE: u32 = u32::MAX;
 /// Bits of the flags.
@@ -96,7 +98,7 @@ const AMOUNT_IS_TEXT: u32 = 4;
 const PAYMENT_IS_UTF16: u32 = 8;
 
 /// The layout by the names `args.js` uses: the only place its numbers are written down.
-const LAYOUT: [(&str, u32); 14] = [
+const LAYOUT: [(&str, u32); 15] = [
     ("payment", PAYMENT),
     ("merchantUid", MERCHANT_UID),
     ("currency", CURRENCY),
@@ -105,6 +107,7 @@ const LAYOUT: [(&str, u32); 14] = [
     ("flags", FLAGS),
     ("needed", NEEDED),
     ("amountNumber", AMOUNT_NUMBER),
+    ("nowMs", NOW_MS),
     ("header", HEADER),
     ("none", NONE),
     ("allowVirtualAccountIssued", ALLOW_VIRTUAL_ACCOUNT_ISSUED),
@@ -212,6 +215,7 @@ fn read<R>(
             imp_uid: header.text(IMP_UID),
             allow_virtual_account_issued: flags & ALLOW_VIRTUAL_ACCOUNT_ISSUED != 0,
             allow_sandbox: flags & ALLOW_SANDBOX != 0,
+            now_ms: header.now_ms(),
         };
         want.validate()?;
         let result = match header.bytes(PAYMENT) {
@@ -246,6 +250,7 @@ fn owned(want: Want<'_>) -> Expected {
         imp_uid: want.imp_uid.map(str::to_owned),
         allow_virtual_account_issued: want.allow_virtual_account_issued,
         allow_sandbox: want.allow_sandbox,
+        now_ms: want.now_ms,
     }
 }
 
@@ -277,17 +282,28 @@ impl<'b> Header<'b> {
         self.bytes(slot).and_then(|b| std::str::from_utf8(b).ok())
     }
 
+    fn f64_at(&self, slot: u32) -> Option<f64> {
+        let at = slot as usize;
+        self.buffer
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map(f64::from_le_bytes)
+    }
+
+    /// `nowMs` as whole milliseconds, when it was given (or filled in with `Date.now()`).
+    fn now_ms(&self) -> Option<i64> {
+        #[allow(clippy::cast_possible_truncation)] // finite and checked by args.js
+        self.f64_at(NOW_MS)
+            .filter(|now| now.is_finite())
+            .map(|now| now.floor() as i64)
+    }
+
     fn amount(&self) -> Option<Amount> {
         let text = self.text(AMOUNT_TEXT);
         if self.u32_at(FLAGS) & AMOUNT_IS_TEXT != 0 {
             return Amount::parse(text?.trim());
         }
-        let at = AMOUNT_NUMBER as usize;
-        let number = self
-            .buffer
-            .get(at..at + 8)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            .map(f64::from_le_bytes)?;
+        let number = self.f64_at(AMOUNT_NUMBER)?;
         amount_from_number(number, || text.map(str::to_owned))
     }
 }

@@ -296,7 +296,11 @@ test("verifyPayment lists every failure of a forged payment", () => {
 test("each fixture gets the documented verdict", () => {
   const cases = [
     ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000 }, ["NOT_PAID"]],
-    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true }, []],
+    // Its deposit deadline is 1648430763 (2022-03-28): open just before, expired at and after,
+    // and expired by the runtime's own clock when nowMs is not given.
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true, nowMs: 1648430762999 }, []],
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true, nowMs: 1648430763000 }, ["VIRTUAL_ACCOUNT_EXPIRED"]],
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true }, ["VIRTUAL_ACCOUNT_EXPIRED"]],
     ["vbank-paid", { merchantUid: "order-vbank-paid", amount: 50000 }, []],
     ["cancelled", { merchantUid: "order-cancelled", amount: 1004 }, ["CANCELLED"]],
     ["partially-cancelled", { merchantUid: "order-partial", amount: 30000 }, ["PARTIALLY_CANCELLED"]],
@@ -313,9 +317,17 @@ test("each fixture gets the documented verdict", () => {
     assert.equal(verdict.ok, codes.length === 0, name);
   }
   const issued = verifyPayment(fixture("payments/vbank-ready.json"), {
-    merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true,
+    merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true, nowMs: Date.UTC(2022, 2, 27),
   });
   assert.equal(issued.state, "virtual_account_issued");
+  for (const nowMs of ["1648430762999", NaN, Infinity, {}]) {
+    assertCoded(
+      () => verifyPayment(fixture("payments/vbank-ready.json"), { merchantUid: "o", amount: 1, allowVirtualAccountIssued: true, nowMs }),
+      "INVALID_ARGUMENT", "expected.nowMs",
+    );
+  }
+  // nowMs is read only when the deadline matters.
+  assert.equal(verifyPayment(cardPaid, { ...order, nowMs: "ignored" }).ok, true);
 });
 
 test("the verdict serialises with its payment", () => {
@@ -350,4 +362,6 @@ test("callbacks and redirects normalise into one shape", () => {
   assert.equal(redirect.success, true);
   assert.deepEqual(Object.keys(redirect).sort(), Object.keys(seed).sort());
   assertCoded(() => parseRedirectQuery("imp_success=perhaps"), "INVALID_FIELD", "imp_success");
+  // A URL without PortOne's parameters is no payment result.
+  assertCoded(() => parseRedirectQuery("https://shop.example/done?page=2"), "INVALID_INPUT", "");
 });
