@@ -1,6 +1,7 @@
 // Gzipped sizes of the two wasm builds the npm package ships, against their budgets.
 //   node bench/package-size.mjs <package dir>   (bench/run builds it with scripts/build-pkg)
-// Each build counts its .wasm, its wasm-bindgen glue and the glue's snippets (zlib level 9 each,
+// Each build counts its .wasm, its wasm-bindgen glue and the glue's snippets (the JS modules the
+// Rust binds, under snippets/<crate>/src/wasm/; zlib level 9 each,
 // KB of 1024 bytes, as verify.bench.mjs; the gzip CLI scripts/build-pkg uses compresses the
 // wasm ~3% better); the entry files around them are a few hundred bytes.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -14,15 +15,15 @@ function build(root) {
   const files = [join(root, "portone_verify_bg.wasm"), join(root, "portone_verify.js")];
   const snippets = join(root, "snippets");
   if (existsSync(snippets)) {
-    for (const crate of readdirSync(snippets)) {
-      for (const file of readdirSync(join(snippets, crate))) {
-        if (file.endsWith(".js")) files.push(join(snippets, crate, file));
-      }
+    for (const file of readdirSync(snippets, { recursive: true })) {
+      if (file.endsWith(".js")) files.push(join(snippets, file));
     }
   }
   return files.reduce((sum, file) => sum + gz(file), 0);
 }
 
+const check = process.argv.includes("--check");
+let over = false;
 console.log("\ngzipped size of the npm package's builds (wasm + JS glue)");
 for (const [name, root, budget] of [
   ["edge (everything, speed-optimised)", dir, 150],
@@ -30,5 +31,10 @@ for (const [name, root, budget] of [
 ]) {
   const kb = build(root) / 1024;
   const verdict = kb <= budget ? "met" : "NOT met";
+  over ||= kb > budget;
   console.log(`  ${name.padEnd(42)} ${kb.toFixed(1)} KB   (target <= ${budget} KB: ${verdict})`);
+}
+if (check && over) {
+  console.error("a build is over its size budget");
+  process.exit(1);
 }

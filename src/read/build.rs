@@ -34,7 +34,8 @@ impl<'j> Canonical<'j> {
 
     /// Enters the object the cursor is on.
     pub(crate) fn begin_object(&mut self) -> Option<()> {
-        let first = self.jiter.next_object().ok()?.map(str::to_owned);
+        self.expect(Peek::Object)?;
+        let first = self.jiter.known_object().ok()?.map(str::to_owned);
         self.first_key = Some(first);
         Some(())
     }
@@ -72,7 +73,8 @@ impl<'j> Canonical<'j> {
         mut element: impl FnMut(&mut Self) -> Option<T>,
     ) -> Option<Vec<T>> {
         let mut items = Vec::new();
-        let mut next = self.jiter.next_array().ok()?;
+        self.expect(Peek::Array)?;
+        let mut next = self.jiter.known_array().ok()?;
         while next.is_some() {
             items.push(element(self)?);
             next = self.jiter.array_step().ok()?;
@@ -96,11 +98,32 @@ impl<'j> Canonical<'j> {
     }
 
     fn string(&mut self) -> Option<String> {
-        self.jiter.next_str().ok().map(str::to_owned)
+        self.expect(Peek::String)?;
+        self.jiter.known_str().ok().map(str::to_owned)
     }
 
-    fn number(&mut self) -> Option<&str> {
-        std::str::from_utf8(self.jiter.next_number_bytes().ok()?).ok()
+    /// A number's text (skipped, not decoded: jiter's number decoding and its wrong-type
+    /// reporting bring a float parser into the wasm builds).
+    fn number(&mut self) -> Option<&'j str> {
+        let peek = self.jiter.peek().ok()?;
+        if !peek.is_num() {
+            return None;
+        }
+        self.raw()
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.raw()? {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Whether the value under the cursor starts as `peek` says (`known_*` methods assume it;
+    /// jiter's `next_*` ones would check it with that same float-bearing error path).
+    fn expect(&mut self, peek: Peek) -> Option<()> {
+        (self.jiter.peek().ok()? == peek).then_some(())
     }
 
     fn raw(&mut self) -> Option<&'j str> {
@@ -194,7 +217,7 @@ impl WireValue for bool {
     const KIND: Kind = Kind::Flag;
     const REQUIRED: bool = true;
     fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
-        cursor.jiter.next_bool().ok()
+        cursor.flag()
     }
     fn write(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });

@@ -17,6 +17,7 @@ pub(crate) enum Capture {
     Sandbox,
     PayMethod,
     VbankNum,
+    VbankDate,
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
@@ -47,7 +48,7 @@ pub(crate) enum Captured<'j> {
     Text(Cow<'j, str>),
     Amount(Amount),
     Flag(bool),
-    /// An integer ([`Kind::Int`](super::Kind::Int): V2's int64 amounts).
+    /// An integer ([`Kind::Int`](super::Kind::Int): V1's `vbank_date`, V2's int64 amounts).
     Int(i64),
 }
 
@@ -103,7 +104,7 @@ impl<'j> Captures<'j> {
         }
     }
 
-    /// A kept integer.
+    /// A kept integer (or `None` when absent, `null` or blank).
     pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
         match self.get(capture) {
             Some(Captured::Int(int)) => Some(*int),

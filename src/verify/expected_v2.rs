@@ -54,7 +54,7 @@ pub struct ExpectedV2 {
 }
 
 fn default_currency() -> String {
-    super::expected::DEFAULT_CURRENCY.to_owned()
+    super::Expected::DEFAULT_CURRENCY.to_owned()
 }
 
 impl ExpectedV2 {

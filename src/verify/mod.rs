@@ -13,14 +13,8 @@ mod verdict;
 
 pub use expected::Expected;
 pub(crate) use expected::Want;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use expected::DEFAULT_CURRENCY;
 pub use expected_v2::ExpectedV2;
 pub use v2::{verify_payment_v2, verify_payment_v2_json};
-#[cfg(target_arch = "wasm32")]
-pub(crate) use verdict::failures_json;
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-pub(crate) use verdict::verdict_json;
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
 use crate::error::ParseError;
