@@ -110,12 +110,44 @@ fn every_status() {
 fn virtual_accounts_only_when_allowed() {
     let input = v2_payment_fixture("virtual-account-issued");
     let payment: Value = serde_json::from_slice(&input).unwrap();
-    let expected = order_for(&payment).allow_virtual_account_issued(true);
+    // The fixture's deposit deadline: 2024-07-04T14:59:59Z.
+    let deadline_ms = 1_720_105_199_000;
+    let allowed = order_for(&payment).allow_virtual_account_issued(true);
     assert_eq!(
-        verdict(&input, &expected),
+        verdict(&input, &allowed.clone().now_ms(deadline_ms - 1)),
         Verdict::Verified {
             state: PaidState::VirtualAccountIssued
         }
+    );
+    let expired = [(
+        FailureCode::VirtualAccountExpired,
+        "method.expiredAt".into(),
+    )];
+    assert_eq!(
+        codes(&verdict(&input, &allowed.clone().now_ms(deadline_ms))),
+        expired
+    );
+    // Without the clock, a deadline or a readable one, it cannot be judged.
+    let unknown = [(FailureCode::IncompletePayment, "method.expiredAt".into())];
+    assert_eq!(codes(&verdict(&input, &allowed)), unknown);
+    let mut changed = payment.clone();
+    for deadline in [Value::Null, json!("2024-07-04"), json!("next week")] {
+        changed["method"]["expiredAt"] = deadline;
+        let input = changed.to_string().into_bytes();
+        assert_eq!(codes(&verdict(&input, &allowed.clone().now_ms(0))), unknown);
+    }
+    changed["method"] = json!({"type": "PaymentMethodCard"});
+    let input = changed.to_string().into_bytes();
+    assert_eq!(codes(&verdict(&input, &allowed.clone().now_ms(0))), unknown);
+    changed["method"]["type"] = json!("PaymentMethodVirtualAccount");
+    changed["method"]["accountNumber"] = json!("1");
+    changed["method"]["expiredAt"] = json!("2024-07-05T00:00:00+09:00");
+    let input = changed.to_string().into_bytes();
+    let on_time = allowed.clone().now_ms(deadline_ms - 1);
+    assert!(verdict(&input, &on_time).is_ok()); // 2024-07-04T15:00:00Z
+    assert_eq!(
+        codes(&verdict(&input, &on_time.now_ms(deadline_ms + 1000))),
+        expired
     );
     // Allowing virtual accounts never lets another unpaid status through.
     for name in ["ready", "pay-pending", "failed", "unknown-status"] {
@@ -123,6 +155,7 @@ fn virtual_accounts_only_when_allowed() {
         let payment: Value = serde_json::from_slice(&input).unwrap();
         let expected = order_for(&payment)
             .allow_virtual_account_issued(true)
+            .now_ms(0)
             .allow_test_channel(true);
         assert_eq!(
             codes(&verdict(&input, &expected)),
@@ -306,7 +339,8 @@ fn expectations_from_json() {
     assert!(!expected.allow_test_channel && !expected.allow_virtual_account_issued);
     let full = ExpectedV2::from_json(
         br#"{"paymentId":"o-1","amount":1004,"currency":"USD","orderName":"Book",
-            "storeId":"s","allowVirtualAccountIssued":true,"allowTestChannel":true}"#,
+            "storeId":"s","allowVirtualAccountIssued":true,"allowTestChannel":true,
+            "nowMs":1720000000000}"#,
     )
     .unwrap();
     assert_eq!(
@@ -317,6 +351,7 @@ fn expectations_from_json() {
             .with_store_id("s")
             .allow_virtual_account_issued(true)
             .allow_test_channel(true)
+            .now_ms(1_720_000_000_000)
     );
     for (body, path) in [
         (&br#"{"amount":1}"#[..], "expected.paymentId"),
@@ -361,7 +396,8 @@ fn verdicts_golden() {
                 "lenient",
                 order_for(&payment)
                     .allow_test_channel(true)
-                    .allow_virtual_account_issued(true),
+                    .allow_virtual_account_issued(true)
+                    .now_ms(1_720_000_000_000),
             ),
         ] {
             let verdict = serde_json::to_string(&verdict(&input, &expected)).unwrap();

@@ -35,11 +35,13 @@ pub(crate) enum Capture {
     ChannelType,
     /// V2: `channelGroup.isForTest`.
     ChannelGroupForTest,
+    /// V2: a virtual account's deposit deadline (`method.expiredAt`, RFC 3339).
+    VirtualAccountExpiredAt,
 }
 
 impl Capture {
     /// How many slots there are (the last variant's, plus one).
-    pub(crate) const COUNT: usize = Capture::ChannelGroupForTest as usize + 1;
+    pub(crate) const COUNT: usize = Capture::VirtualAccountExpiredAt as usize + 1;
 }
 
 /// A value kept for the caller (see [`Capture`]).

@@ -42,7 +42,7 @@ pub struct ExpectedV2 {
     #[tsify(optional)]
     pub store_id: Option<String>,
     /// Accept `VIRTUAL_ACCOUNT_ISSUED` (state `virtual_account_issued`: the buyer has not
-    /// deposited yet); default `false`.
+    /// deposited yet) while its deposit deadline has not passed at `nowMs`; default `false`.
     #[serde(default)]
     #[tsify(optional)]
     pub allow_virtual_account_issued: bool,
@@ -51,6 +51,13 @@ pub struct ExpectedV2 {
     #[serde(default)]
     #[tsify(optional)]
     pub allow_test_channel: bool,
+    /// The current time in milliseconds since 1970, against which an issued virtual
+    /// account's deposit deadline (`method.expiredAt`) is checked (only read with
+    /// `allowVirtualAccountIssued`). The clock is passed in ([`ExpectedV2::now_ms`]); without it
+    /// an issued virtual account cannot be judged and does not verify.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub now_ms: Option<i64>,
 }
 
 fn default_currency() -> String {
@@ -68,6 +75,7 @@ impl ExpectedV2 {
             store_id: None,
             allow_virtual_account_issued: false,
             allow_test_channel: false,
+            now_ms: None,
         }
     }
 
@@ -92,10 +100,20 @@ impl ExpectedV2 {
         self
     }
 
-    /// Accepts issued-but-unpaid virtual accounts.
+    /// Accepts issued-but-unpaid virtual accounts whose deposit deadline has not passed at
+    /// [`ExpectedV2::now_ms`] (required: without the current time the deadline cannot be
+    /// checked).
     #[must_use]
     pub fn allow_virtual_account_issued(mut self, allow: bool) -> Self {
         self.allow_virtual_account_issued = allow;
+        self
+    }
+
+    /// The current time (milliseconds since 1970), for the deposit deadline of an issued
+    /// virtual account (see [`ExpectedV2::allow_virtual_account_issued`]).
+    #[must_use]
+    pub fn now_ms(mut self, now_ms: i64) -> Self {
+        self.now_ms = Some(now_ms);
         self
     }
 

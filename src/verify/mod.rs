@@ -7,6 +7,7 @@ mod expected;
 mod expected_v2;
 mod facts;
 mod rules;
+mod rfc3339;
 mod rules_v2;
 mod v2;
 mod verdict;

@@ -5,7 +5,7 @@ use super::expected_v2::ExpectedV2;
 use super::verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 use crate::read::{Capture, Captures};
-use crate::types::v2::Payment;
+use crate::types::v2::{Payment, PaymentMethod};
 
 /// The fields the V2 rules read. Every one is optional here: the rules fail closed on what
 /// is missing, whatever the reader let through.
@@ -20,6 +20,7 @@ pub(crate) struct PaymentFactsV2<'a> {
     pub currency: Option<&'a str>,
     pub channel_type: Option<&'a str>,
     pub channel_group_for_test: Option<bool>,
+    pub virtual_account_expired_at: Option<&'a str>,
 }
 
 impl Payment {
@@ -34,6 +35,10 @@ impl Payment {
             currency: Some(self.currency().as_str()),
             channel_type: self.channel().map(|c| c.channel_type.as_str()),
             channel_group_for_test: self.channel_group().map(|g| g.is_for_test),
+            virtual_account_expired_at: match self.method() {
+                Some(PaymentMethod::VirtualAccount(account)) => account.expired_at.as_deref(),
+                _ => None,
+            },
         }
     }
 }
@@ -51,6 +56,7 @@ impl<'j> Captures<'j> {
             currency: self.text(Capture::Currency),
             channel_type: self.text(Capture::ChannelType),
             channel_group_for_test: self.flag(Capture::ChannelGroupForTest),
+            virtual_account_expired_at: self.text(Capture::VirtualAccountExpiredAt),
         }
     }
 }
@@ -138,7 +144,24 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
     match status {
         "PAID" => {}
         "VIRTUAL_ACCOUNT_ISSUED" if expected.allow_virtual_account_issued => {
-            state = PaidState::VirtualAccountIssued;
+            let expired_at = payment.virtual_account_expired_at;
+            match deposit_deadline(expired_at, expected.now_ms) {
+                Deadline::Open => state = PaidState::VirtualAccountIssued,
+                Deadline::Passed => fail(
+                    FailureCode::VirtualAccountExpired,
+                    "method.expiredAt",
+                    Observed::Absent,
+                    optional_text(expired_at),
+                    "the virtual account's deposit deadline has passed".to_owned(),
+                ),
+                Deadline::Unknown(why) => fail(
+                    FailureCode::IncompletePayment,
+                    "method.expiredAt",
+                    Observed::Absent,
+                    optional_text(expired_at),
+                    why.to_owned(),
+                ),
+            }
         }
         "CANCELLED" => fail(
             FailureCode::Cancelled,
@@ -230,6 +253,35 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
         Verdict::Verified { state }
     } else {
         Verdict::Rejected { failures }
+    }
+}
+
+/// Whether an issued virtual account can still be paid into.
+enum Deadline {
+    Open,
+    Passed,
+    /// It cannot be told (fail closed).
+    Unknown(&'static str),
+}
+
+fn deposit_deadline(expired_at: Option<&str>, now_ms: Option<i64>) -> Deadline {
+    let Some(expired_at) = expired_at else {
+        return Deadline::Unknown("the virtual account has no deposit deadline (method.expiredAt)");
+    };
+    let Some(deadline_ms) = super::rfc3339::epoch_ms(expired_at) else {
+        return Deadline::Unknown(
+            "the deposit deadline (method.expiredAt) is not an RFC 3339 time",
+        );
+    };
+    let Some(now_ms) = now_ms else {
+        return Deadline::Unknown(
+            "the deposit deadline cannot be checked without the current time",
+        );
+    };
+    if deadline_ms > now_ms {
+        Deadline::Open
+    } else {
+        Deadline::Passed
     }
 }
 

@@ -18,10 +18,11 @@ use crate::types::v2::Payment;
 /// | `AMOUNT_MISMATCH` | `amount.total` is not the order's amount, exactly |
 /// | `CURRENCY_MISMATCH` | `currency` is not the expected one (default `KRW`) |
 /// | `NOT_PAID` | `status` is `READY`, `PAY_PENDING`, `FAILED`, unknown, or `VIRTUAL_ACCOUNT_ISSUED` without `allowVirtualAccountIssued` |
+/// | `VIRTUAL_ACCOUNT_EXPIRED` | `VIRTUAL_ACCOUNT_ISSUED` (allowed) whose deposit deadline `method.expiredAt` is not after `nowMs` |
 /// | `CANCELLED` | `status` is `CANCELLED` |
 /// | `PARTIALLY_CANCELLED` | `status` is `PARTIAL_CANCELLED`, or `amount.cancelled > 0` |
 /// | `SANDBOX_PAYMENT` | `channel.type` is `TEST` (or `channelGroup.isForTest`) without `allowTestChannel` |
-/// | `INCOMPLETE_PAYMENT` | no `channel` (or an unknown `channel.type`) without `allowTestChannel`, or a negative `amount.cancelled` |
+/// | `INCOMPLETE_PAYMENT` | no `channel` (or an unknown `channel.type`) without `allowTestChannel`, a negative `amount.cancelled`, or an allowed `VIRTUAL_ACCOUNT_ISSUED` whose deadline cannot be checked (no `method.expiredAt`, or no `nowMs`) |
 ///
 /// # Example
 /// ```

@@ -178,8 +178,8 @@ wire! {
         remittee_name as "remitteeName": Option<String>,
         /// Depositor.
         remitter_name as "remitterName": Option<String>,
-        /// Deposit deadline (RFC 3339).
-        expired_at as "expiredAt": Option<String>,
+        /// Deposit deadline (RFC 3339): an issued account verifies only before it.
+        expired_at as "expiredAt": Option<String> => VirtualAccountExpiredAt,
         /// When the account was issued (RFC 3339).
         issued_at as "issuedAt": Option<String>,
         /// Refund state, when it is being refunded.
