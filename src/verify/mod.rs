@@ -50,7 +50,7 @@ pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdi
 /// API bodies). Accepts a bare payment or the `{code, message, response}` envelope.
 ///
 /// # Errors
-/// The same errors as [`parse_payment`] for input that cannot be judged at all; the
+/// The same errors as [`parse_payment`](crate::parse_payment) for input that cannot be judged at all; the
 /// expectation is assumed valid (see [`Expected::validate`]).
 pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict, ParseError> {
     verify_json(input, &expected.want())

@@ -77,7 +77,7 @@ open_enum! {
         /** Ethiopia */ Et = "ET",
         /** Finland */ Fi = "FI",
         /** Fiji */ Fj = "FJ",
-        /** Falkland Islands (the) [Malvinas] */ Fk = "FK",
+        /** Falkland Islands (the) (Malvinas) */ Fk = "FK",
         /** Micronesia (Federated States of) */ Fm = "FM",
         /** Faroe Islands (the) */ Fo = "FO",
         /** France */ Fr = "FR",

@@ -67,43 +67,43 @@ wire! {
 }
 
 open_enum! {
-    /// The `type` of a V2 error body. The operations that answer with each are in brackets
+    /// The `type` of a V2 error body. The operations that answer with each are in parentheses
     /// (`getPayment`, `getPayments`, `cancelPayment`, `preRegisterPayment`).
     ErrorTypeV2 {
-        /** The request is malformed or a value is not allowed [every operation]. */
+        /** The request is malformed or a value is not allowed (every operation). */
         InvalidRequest = "INVALID_REQUEST",
-        /** The API secret is wrong [every operation]. */
+        /** The API secret is wrong (every operation). */
         Unauthorized = "UNAUTHORIZED",
-        /** The request was refused [every operation]. */
+        /** The request was refused (every operation). */
         Forbidden = "FORBIDDEN",
-        /** No such payment [getPayment, cancelPayment]. */
+        /** No such payment (`getPayment`, `cancelPayment`). */
         PaymentNotFound = "PAYMENT_NOT_FOUND",
-        /** The payment is already paid [preRegisterPayment]. */
+        /** The payment is already paid (`preRegisterPayment`). */
         AlreadyPaid = "ALREADY_PAID",
-        /** The payment is not paid [cancelPayment]. */
+        /** The payment is not paid (`cancelPayment`). */
         PaymentNotPaid = "PAYMENT_NOT_PAID",
-        /** The payment is already cancelled [cancelPayment]. */
+        /** The payment is already cancelled (`cancelPayment`). */
         PaymentAlreadyCancelled = "PAYMENT_ALREADY_CANCELLED",
-        /** `currentCancellableAmount` differs from PortOne's balance [cancelPayment]. */
+        /** `currentCancellableAmount` differs from PortOne's balance (`cancelPayment`). */
         CancellableAmountConsistencyBroken = "CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN",
-        /** The amount exceeds what can be cancelled [cancelPayment]. */
+        /** The amount exceeds what can be cancelled (`cancelPayment`). */
         CancelAmountExceedsCancellableAmount = "CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT",
-        /** The taxed amount exceeds what can be cancelled [cancelPayment]. */
+        /** The taxed amount exceeds what can be cancelled (`cancelPayment`). */
         CancelTaxAmountExceedsCancellableTaxAmount =
             "CANCEL_TAX_AMOUNT_EXCEEDS_CANCELLABLE_TAX_AMOUNT",
-        /** The tax-free amount exceeds what can be cancelled [cancelPayment]. */
+        /** The tax-free amount exceeds what can be cancelled (`cancelPayment`). */
         CancelTaxFreeAmountExceedsCancellableTaxFreeAmount =
             "CANCEL_TAX_FREE_AMOUNT_EXCEEDS_CANCELLABLE_TAX_FREE_AMOUNT",
-        /** The parts (tax-free, VAT) exceed the amount [cancelPayment]. */
+        /** The parts (tax-free, VAT) exceed the amount (`cancelPayment`). */
         SumOfPartsExceedsCancelAmount = "SUM_OF_PARTS_EXCEEDS_CANCEL_AMOUNT",
-        /** Too many cancellation attempts [cancelPayment]. */
+        /** Too many cancellation attempts (`cancelPayment`). */
         MaxCancelCountReached = "MAX_CANCEL_COUNT_REACHED",
-        /** The promotion makes the amount negative [cancelPayment]. */
+        /** The promotion makes the amount negative (`cancelPayment`). */
         NegativePromotionAdjustedCancelAmount = "NEGATIVE_PROMOTION_ADJUSTED_CANCEL_AMOUNT",
-        /** The promotion option differs from the earlier partial cancellation's [cancelPayment]. */
+        /** The promotion option differs from the earlier partial cancellation's (`cancelPayment`). */
         PromotionDiscountRetainOptionShouldNotBeChanged =
             "PROMOTION_DISCOUNT_RETAIN_OPTION_SHOULD_NOT_BE_CHANGED",
-        /** The PG refused (see `pgCode`, `pgMessage`) [cancelPayment]. */
+        /** The PG refused (see `pgCode`, `pgMessage`) (`cancelPayment`). */
         PgProvider = "PG_PROVIDER",
     }
 }
