@@ -230,7 +230,8 @@ fn client_is_refused_in_browsers() {
             Some("BROWSER_NOT_ALLOWED")
         );
         assert!(!String::from(err.message()).contains("secret-must-not-leak"));
-        let allowed = object(r#"{"apiKey":"key","apiSecret":"s","dangerouslyAllowBrowser":true}"#);
+        let allowed =
+            object(r#"{"apiKey":"key","apiSecret":"test_secret","dangerouslyAllowBrowser":true}"#);
         assert!(PortOneClient::new(allowed).is_ok());
     } else {
         assert!(result.is_ok(), "Node has no window: the client is allowed");

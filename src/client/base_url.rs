@@ -1,0 +1,162 @@
+//! The client's base URL rule: `https://` for any host, plain `http://` only for a loopback
+//! host, so the API secret and tokens never cross a network in cleartext.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::error::ClientError;
+
+/// Checks a `baseUrl` option and returns it without a trailing slash.
+///
+/// Accepted: `https://host[:port][/path-prefix]` for any host, and `http://` with a loopback
+/// host only — `localhost` (any letter case), an IPv4 address in `127.0.0.0/8` written as four
+/// decimal numbers, or `[::1]` — for a local test server. Anything else is refused before a
+/// request exists.
+///
+/// # Errors
+/// `INVALID_ARGUMENT` at `options.baseUrl` for another scheme, plain `http://` to any other
+/// host, no host, user info (`user@`), a bad port, a query, a fragment or whitespace.
+///
+/// ```
+/// use portone_verify::client::check_base_url;
+/// assert_eq!(check_base_url("https://api.iamport.kr/").unwrap(), "https://api.iamport.kr");
+/// assert!(check_base_url("http://127.0.0.1:8787").is_ok());
+/// assert!(check_base_url("http://api.iamport.kr").is_err());
+/// ```
+pub fn check_base_url(url: &str) -> Result<String, ClientError> {
+    let invalid = |message: &str| Err(ClientError::invalid_argument("options.baseUrl", message));
+    let (rest, plain) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
+        (Some(rest), _) => (rest, false),
+        (None, Some(rest)) => (rest, true),
+        (None, None) => {
+            return invalid("baseUrl must start with https:// (or http:// for a loopback host)")
+        }
+    };
+    if url.contains(['?', '#', '\\']) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return invalid("baseUrl must not contain a query, a fragment, a backslash or spaces");
+    }
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return invalid("baseUrl must not contain user info (user@host)");
+    }
+    let Some(host) = host_of(authority) else {
+        return invalid("baseUrl must name a host, with an optional port from 1 to 65535");
+    };
+    if plain && !is_loopback(host) {
+        return invalid(
+            "baseUrl must use https://: plain http:// would send the API secret and access tokens \
+             in cleartext, so it is allowed only for a loopback host (localhost, 127.0.0.0/8 or \
+             [::1]), e.g. a local test server",
+        );
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// The host of `host[:port]` or `[v6][:port]`; `None` without a host or with a bad port.
+fn host_of(authority: &str) -> Option<&str> {
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => {
+            let (inner, after) = bracketed.split_once(']')?;
+            let port = match after {
+                "" => None,
+                _ => Some(after.strip_prefix(':')?),
+            };
+            (inner, port)
+        }
+        None => match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        },
+    };
+    let port_ok = port.is_none_or(|port| {
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|port| port > 0)
+    });
+    (!host.is_empty() && port_ok).then_some(host)
+}
+
+/// `localhost`, `127.x.y.z` (four decimal numbers) or `::1` (the bracketed host's inside).
+fn is_loopback(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    if let Ok(v4) = host.parse::<Ipv4Addr>() {
+        return v4.is_loopback();
+    }
+    host.parse::<Ipv6Addr>()
+        .is_ok_and(|v6| v6 == Ipv6Addr::LOCALHOST)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::ClientErrorCode;
+
+    fn refused(url: &str) -> String {
+        let err = check_base_url(url).expect_err(url);
+        assert_eq!(err.code(), ClientErrorCode::InvalidArgument, "{url}");
+        assert_eq!(err.path(), Some("options.baseUrl"), "{url}");
+        err.message().to_owned()
+    }
+
+    #[test]
+    fn https_goes_anywhere_and_http_only_to_loopback() {
+        for (url, kept) in [
+            ("https://api.iamport.kr", "https://api.iamport.kr"),
+            ("https://api.iamport.kr/", "https://api.iamport.kr"),
+            (
+                "https://10.0.0.5:8443/prefix/",
+                "https://10.0.0.5:8443/prefix",
+            ),
+            ("http://localhost", "http://localhost"),
+            ("http://LocalHost:8787/", "http://LocalHost:8787"),
+            ("http://127.0.0.1:9", "http://127.0.0.1:9"),
+            ("http://127.255.3.4/v1", "http://127.255.3.4/v1"),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+            ("http://[0:0:0:0:0:0:0:1]", "http://[0:0:0:0:0:0:0:1]"),
+        ] {
+            assert_eq!(check_base_url(url).unwrap(), kept);
+        }
+        for url in [
+            "http://api.iamport.kr",
+            "http://api.iamport.kr:80/",
+            "http://10.0.0.5",
+            "http://192.168.0.1:8080",
+            "http://128.0.0.1",
+            "http://0.0.0.0",
+            "http://[::2]",
+            "http://[::ffff:127.0.0.1]",
+            "http://localhost.example.com",
+            "http://127.0.0.1.nip.io",
+            "http://127.1",
+            "http://0x7f.0.0.1",
+            "http://2130706433",
+            "http://localhost.",
+        ] {
+            assert!(refused(url).contains("cleartext"), "{url}");
+        }
+    }
+
+    #[test]
+    fn malformed_urls_are_refused() {
+        for url in [
+            "api.iamport.kr",
+            "ftp://x",
+            "HTTP://localhost",
+            "https://",
+            "http://",
+            "http://:80",
+            "https://a@b.c",
+            "http://evil.example@127.0.0.1",
+            "http://127.0.0.1\\@evil.example",
+            "https://x/?q=1",
+            "https://x/#f",
+            "https://x /",
+            "http://127.0.0.1:0",
+            "http://127.0.0.1:65536",
+            "http://127.0.0.1:8o",
+            "http://[::1",
+            "http://[::1]x",
+        ] {
+            refused(url);
+        }
+    }
+}
