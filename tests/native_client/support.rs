@@ -74,6 +74,19 @@ impl Server {
         self.admin(reqwest::Method::GET, "stats", Value::Null).await
     }
 
+    /// The stats once the server handles no request any more (a body it still streams to a
+    /// client that left ends when it notices).
+    pub async fn settled_stats(&self) -> Value {
+        for _ in 0..3000 {
+            let stats = self.stats().await;
+            if stats["inFlight"] == 0 {
+                return stats;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("the server still handles a request after 60 s");
+    }
+
     /// Requests the server saw on `route`.
     pub async fn count(&self, route: &str) -> u64 {
         self.stats().await["byRoute"][route].as_u64().unwrap_or(0)
