@@ -257,20 +257,19 @@ fn too_large_error(
 ) -> ClientError {
     let operation = request.operation;
     let size = match declared {
-        Some(length) => format!("its Content-Length is {length} bytes"),
-        None => "it streamed past that".to_owned(),
+        Some(_) => "by its Content-Length",
+        None => "counted while it streamed",
     };
     let caveat = if request.idempotent {
         ""
     } else {
-        "; PortOne accepted the request: check its effect before sending it again"
+        "; PortOne accepted the request: check before sending it again"
     };
     ClientError::new(
         ClientErrorCode::ResponseTooLarge,
         format!(
-            "{operation}: PortOne's answer (HTTP {status}) is larger than maxResponseBytes \
-             ({max_bytes} bytes): {size}, so it was not read. Ask for less (a smaller `limit`) \
-             or raise maxResponseBytes{caveat}"
+            "{operation}: PortOne's answer (HTTP {status}) is over maxResponseBytes \
+             ({max_bytes}) {size} and was not read{caveat}"
         ),
     )
     .with_status(status)

@@ -140,7 +140,7 @@ impl PortOneClientOptions {
             // (see `ClientError::redacted`); PortOne's secrets are long random strings.
             return invalid(
                 "options.apiSecret",
-                "apiSecret is too short to be a PortOne API secret (at least 8 characters)",
+                "apiSecret must have at least 8 characters",
             );
         }
         let base_url = match self.base_url.as_deref() {

@@ -22,8 +22,7 @@ pub const MIN_SECRET_CHARS: usize = 8;
 pub const REDACTED: &str = "[REDACTED]";
 
 /// What replaces a whole text when a secret to redact is shorter than [`MIN_SECRET_CHARS`].
-pub const WITHHELD: &str =
-    "[withheld: a secret to redact is shorter than 8 characters, so any text could reveal it]";
+pub const WITHHELD: &str = "[withheld: a secret to redact is shorter than 8 characters]";
 
 /// The secrets to take out of texts (see the module's rule).
 #[derive(Clone, Default)]
@@ -95,22 +94,23 @@ fn may_start(byte: u8, secret: &str) -> bool {
 }
 
 /// The length of the longest occurrence of `secret` (each character as itself or escaped)
-/// at the start of `text`, if there is one. A search over (text offset, secret offset) pairs:
-/// at a `%`, `+` or `\` in the secret both readings are tried.
+/// at the start of `text`, if there is one. A depth-first search over (text offset, secret
+/// offset): only at a `%`, `+` or `\\` in the secret can two readings both go on, so it
+/// stays near linear; a step budget bounds any pathological case (it then finds nothing more).
 fn occurrence_len(text: &[u8], secret: &str) -> Option<usize> {
     let wanted = secret.as_bytes();
     let mut pending = vec![(0usize, 0usize)];
-    let mut seen: Vec<(usize, usize)> = Vec::new();
     let mut longest = None;
+    let mut budget = 8 * wanted.len() + 64;
     while let Some((at, done)) = pending.pop() {
+        let Some(left) = budget.checked_sub(1) else {
+            break;
+        };
+        budget = left;
         let Some(&want) = wanted.get(done) else {
             longest = longest.max(Some(at));
             continue;
         };
-        if seen.contains(&(at, done)) {
-            continue;
-        }
-        seen.push((at, done));
         let here = text.get(at..).unwrap_or_default();
         if here.first() == Some(&want) || (want == b' ' && here.first() == Some(&b'+')) {
             pending.push((at + 1, done + 1));
@@ -119,10 +119,8 @@ fn occurrence_len(text: &[u8], secret: &str) -> Option<usize> {
             pending.push((at + 3, done + 1));
         }
         let next_char = secret.get(done..).and_then(|rest| rest.chars().next());
-        if let Some(c) = next_char {
-            if let Some(len) = json_escape_len(here, c) {
-                pending.push((at + len, done + c.len_utf8()));
-            }
+        if let Some(len) = next_char.and_then(|c| json_escape_len(here, c)) {
+            pending.push((at + len, done + next_char.map_or(1, char::len_utf8)));
         }
     }
     longest

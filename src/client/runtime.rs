@@ -19,9 +19,9 @@ impl RuntimeGlobals {
     /// Which kind of browser context these globals show, `None` for a server runtime.
     pub fn browser_context(&self) -> Option<&'static str> {
         if self.window && self.document {
-            Some("a browser page (`window` and `document` exist)")
+            Some("a browser page (window and document exist)")
         } else if self.import_scripts {
-            Some("a browser worker (`importScripts` exists: a dedicated, shared or service worker)")
+            Some("a browser worker (importScripts exists)")
         } else {
             None
         }
@@ -59,9 +59,8 @@ pub fn check_runtime(globals: RuntimeGlobals, allow_browser: bool) -> Result<(),
         Some(context) if !allow_browser => Err(ClientError::new(
             ClientErrorCode::BrowserNotAllowed,
             format!(
-                "PortOneClient holds your API secret and must run on a server; this is {context}. \
-                 Anyone who can open the page or worker could read the secret. (Set \
-                 dangerouslyAllowBrowser only for trusted tooling.)"
+                "PortOneClient holds your API secret and must run on a server, not in \
+                 {context}; set dangerouslyAllowBrowser only for trusted tooling"
             ),
         )),
         _ => Ok(()),

@@ -59,9 +59,8 @@ async fn a_64_mb_answer_with_content_length_is_refused_before_it_is_read() {
     );
     assert_eq!(err.status(), Some(200));
     assert!(
-        err.message()
-            .contains(&format!("Content-Length is {HUGE} bytes"))
-            && err.message().contains("maxResponseBytes (8388608 bytes)"),
+        err.message().contains("by its Content-Length")
+            && err.message().contains("maxResponseBytes (8388608)"),
         "{err}"
     );
     assert_eq!(server.count(GET_PAYMENT).await, 2, "not retried");
@@ -83,7 +82,7 @@ async fn a_64_mb_chunked_answer_is_cut_while_it_streams() {
         &client,
         &[],
     );
-    assert!(err.message().contains("streamed past"), "{err}");
+    assert!(err.message().contains("counted while it streamed"), "{err}");
     assert_eq!(server.count(GET_PAYMENT).await, 2, "not retried");
     let written = abandoned_early(&server).await;
     assert!(
@@ -117,7 +116,7 @@ async fn answers_up_to_the_cap_are_read_and_the_cap_is_an_option() {
         &small,
         &[],
     );
-    assert!(err.message().contains("(65536 bytes)"), "{err}");
+    assert!(err.message().contains("(65536)"), "{err}");
     server.fault("oversized=65536", 1, Some(GET_PAYMENT)).await;
     small.get_payment(CARD_PAID, &NO_OPTIONS).await.unwrap();
 

@@ -89,8 +89,8 @@ describe("maxResponseBytes", () => {
   }
 
   for (const [knob, why] of [
-    ["oversized", /Content-Length is 67108864 bytes/],
-    ["oversized-chunked", /streamed past/],
+    ["oversized", /by its Content-Length/],
+    ["oversized-chunked", /counted while it streamed/],
   ]) {
     test(`a 64 MB answer (${knob}) is RESPONSE_TOO_LARGE, not retried, and never read whole`, async () => {
       const client = newClient({ timeoutMs: 60_000, maxRetries: 2 });
@@ -99,7 +99,7 @@ describe("maxResponseBytes", () => {
       const heapBefore = process.memoryUsage().arrayBuffers;
       const error = await rejectsWith(client.getPayment(IDS.cardPaid), "RESPONSE_TOO_LARGE", { status: 200 });
       assert.match(error.message, why);
-      assert.match(error.message, /maxResponseBytes \(8388608 bytes\)/);
+      assert.match(error.message, /maxResponseBytes \(8388608\)/);
       assert.equal(await countOf(server, GET_PAYMENT), 2, "not retried");
       const oversized = await oversizedStats();
       assert.deepEqual([oversized.started, oversized.completed], [1, 0]);

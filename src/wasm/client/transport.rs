@@ -11,7 +11,7 @@ use std::task::{Context, Poll};
 use js_sys::{Date, Function, Math, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, RequestInit, Response};
 
 use crate::client::{
@@ -41,8 +41,13 @@ extern "C" {
     type StreamReader;
     #[wasm_bindgen(catch, method)]
     fn read(this: &StreamReader) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(catch, method)]
-    fn cancel(this: &StreamReader) -> Result<Promise, JsValue>;
+
+    /// What `read()` resolves to: `{ done, value }`.
+    type ReadResult;
+    #[wasm_bindgen(method, getter)]
+    fn done(this: &ReadResult) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &ReadResult) -> JsValue;
 }
 
 /// [`Transport`] over the runtime's globals. Holds nothing: each call looks them up.
@@ -146,8 +151,10 @@ async fn fetch(url: &str, init: &RequestInit) -> Result<Response, JsValue> {
 }
 
 /// An answer's body, read from its stream's reader chunk by chunk. Dropped before its end (the
-/// client's size cap or timeout), it cancels the stream and aborts the fetch, so the
-/// connection closes and nothing more is received.
+/// client's size cap or timeout), it aborts the fetch, which cancels the body's stream (the
+/// Fetch standard's abort errors it) and closes the connection: nothing more is received.
+/// (`reader.cancel()` is not called as well: its promise could reject with no one to handle
+/// it once the abort errors the stream, and Node treats that as fatal.)
 pub(crate) struct FetchBody {
     /// `None` once the stream ended (or for an answer without a body).
     reader: Option<StreamReader>,
@@ -168,34 +175,21 @@ impl ResponseBody for FetchBody {
             return Ok(None);
         };
         let read = reader.read().map_err(network)?;
-        let result = JsFuture::from(read).await.map_err(network)?;
-        let done = Reflect::get(&result, &JsValue::from_str("done")).map_err(network)?;
-        if done.is_truthy() {
+        let result: ReadResult = JsFuture::from(read)
+            .await
+            .map_err(network)?
+            .unchecked_into();
+        if result.done() {
             self.reader = None;
             self.abort.0 = None;
             return Ok(None);
         }
-        let value = Reflect::get(&result, &JsValue::from_str("value")).map_err(network)?;
-        match value.dyn_into::<Uint8Array>() {
+        match result.value().dyn_into::<Uint8Array>() {
             Ok(chunk) => Ok(Some(chunk.to_vec())),
             Err(_) => Err(TransportError::new(
                 TransportErrorKind::Network,
                 "the answer's body stream gave something other than bytes",
             )),
-        }
-    }
-}
-
-impl Drop for FetchBody {
-    fn drop(&mut self) {
-        if let Some(reader) = self.reader.take() {
-            if let Ok(cancelled) = reader.cancel() {
-                // Settled (or rejected, once the abort below errors the stream) on its own;
-                // awaited so that a rejection is handled, never reported as unhandled.
-                spawn_local(async move {
-                    let _ = JsFuture::from(cancelled).await;
-                });
-            }
         }
     }
 }
