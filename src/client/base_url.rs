@@ -21,26 +21,31 @@ use super::error::ClientError;
 /// assert!(check_base_url("http://api.iamport.kr").is_err());
 /// ```
 pub fn check_base_url(url: &str) -> Result<String, ClientError> {
-    match problem(url) {
+    match problem(url.as_bytes()) {
         Some(message) => Err(ClientError::invalid_argument("options.baseUrl", message)),
-        None => Ok(url.trim_end_matches('/').to_owned()),
+        None => {
+            let mut kept = url.to_owned();
+            while kept.ends_with('/') {
+                kept.pop();
+            }
+            Ok(kept)
+        }
     }
 }
 
-/// What is wrong with `url` as a base URL, if anything.
-fn problem(url: &str) -> Option<&'static str> {
-    let (rest, plain) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
+/// What is wrong with `url` as a base URL, if anything. Byte by byte (std's string searchers
+/// and `std::net`'s parsers would add kilobytes to the WebAssembly build).
+fn problem(url: &[u8]) -> Option<&'static str> {
+    let (rest, plain) = match (url.strip_prefix(b"https://"), url.strip_prefix(b"http://")) {
         (Some(rest), _) => (rest, false),
         (None, Some(rest)) => (rest, true),
-        (None, None) => {
-            return Some("baseUrl must start with https:// (or http:// for a loopback host)")
-        }
+        (None, None) => return Some("baseUrl must start with https://"),
     };
-    let odd = |b: u8| matches!(b, b'?' | b'#' | b'\\' | b'@') || b <= b' ' || b == 0x7f;
-    if url.bytes().any(odd) {
+    let odd = |b: &u8| matches!(b, b'?' | b'#' | b'\\' | b'@') || *b <= b' ' || *b == 0x7f;
+    if url.iter().any(odd) {
         return Some("baseUrl must not contain user@, a query, a fragment, \\ or spaces");
     }
-    let authority = rest.split('/').next().unwrap_or_default();
+    let authority = rest.split(|&b| b == b'/').next().unwrap_or_default();
     let Some(host) = host_of(authority) else {
         return Some("baseUrl must name a host (and a port from 1 to 65535)");
     };
@@ -51,47 +56,51 @@ fn problem(url: &str) -> Option<&'static str> {
 }
 
 /// The host of `host[:port]` or `[v6][:port]`; `None` without a host or with a bad port.
-fn host_of(authority: &str) -> Option<&str> {
-    let (host, port) = match authority.strip_prefix('[') {
-        Some(bracketed) => {
-            let (inner, after) = bracketed.split_once(']')?;
-            match after {
-                "" => (inner, None),
-                _ => (inner, Some(after.strip_prefix(':')?)),
-            }
-        }
-        None => match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        },
+fn host_of(authority: &[u8]) -> Option<&[u8]> {
+    let host_end = match authority.first() {
+        Some(b'[') => authority.iter().position(|&b| b == b']')? + 1,
+        _ => authority
+            .iter()
+            .position(|&b| b == b':')
+            .unwrap_or(authority.len()),
     };
-    let port_ok = port.is_none_or(|port| {
-        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|port| port > 0)
-    });
+    let (host, after) = authority.split_at_checked(host_end)?;
+    let port_ok = match after.strip_prefix(b":") {
+        None => after.is_empty(),
+        Some(port) => number(port, 5).is_some_and(|port| (1..=65_535).contains(&port)),
+    };
+    let host = host
+        .strip_prefix(b"[")
+        .map_or(host, |h| h.strip_suffix(b"]").unwrap_or(h));
     (!host.is_empty() && port_ok).then_some(host)
 }
 
 /// `localhost`, `127.x.y.z` (four decimal numbers from 0 to 255, without leading zeros: a URL
-/// parser reads `0127` as octal) or `::1` (the bracketed host's inside). Written out rather than
-/// with `std::net`'s parsers, which would add kilobytes to the WebAssembly build.
-fn is_loopback(host: &str) -> bool {
-    if host.eq_ignore_ascii_case("localhost") || host == "::1" {
+/// parser reads `0127` as octal) or `::1` (the bracketed host's inside).
+fn is_loopback(host: &[u8]) -> bool {
+    if host.eq_ignore_ascii_case(b"localhost") || host == b"::1" {
         return true;
     }
-    let decimal = |part: &str| {
-        (1..=3).contains(&part.len())
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && (part.len() == 1 || !part.starts_with('0'))
-            && part.parse::<u8>().is_ok()
-    };
     let mut parts = 0;
-    for part in host.split('.') {
-        if !decimal(part) || (parts == 0 && part != "127") {
+    for part in host.split(|&b| b == b'.') {
+        let octet = number(part, 3)
+            .filter(|&n| n <= 255 && (part.len() == 1 || part.first() != Some(&b'0')));
+        if octet.is_none() || (parts == 0 && octet != Some(127)) {
             return false;
         }
         parts += 1;
     }
     parts == 4
+}
+
+/// The decimal number `digits` writes (1 to `max_len` ASCII digits).
+fn number(digits: &[u8], max_len: usize) -> Option<u32> {
+    if digits.is_empty() || digits.len() > max_len {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 #[cfg(test)]
