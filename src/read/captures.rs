@@ -17,6 +17,7 @@ pub(crate) enum Capture {
     Sandbox,
     PayMethod,
     VbankNum,
+    VbankDate,
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
@@ -33,6 +34,7 @@ pub(crate) enum Captured<'j> {
     Text(Cow<'j, str>),
     Amount(Amount),
     Flag(bool),
+    Int(i64),
 }
 
 /// The values of one object kept for the caller, by [`Capture`].
@@ -74,6 +76,14 @@ impl<'j> Captures<'j> {
     pub(crate) fn amount(&self, capture: Capture) -> Option<&Amount> {
         match self.get(capture) {
             Some(Captured::Amount(amount)) => Some(amount),
+            _ => None,
+        }
+    }
+
+    /// A kept integer (or `None` when absent, `null` or blank).
+    pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
+        match self.get(capture) {
+            Some(Captured::Int(int)) => Some(*int),
             _ => None,
         }
     }

@@ -10,12 +10,6 @@ mod verdict;
 
 pub use expected::Expected;
 pub(crate) use expected::Want;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use expected::DEFAULT_CURRENCY;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use verdict::failures_json;
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-pub(crate) use verdict::verdict_json;
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
 use crate::error::ParseError;

@@ -276,6 +276,21 @@ describe("portone-verify in workerd (Miniflare)", { timeout: 300_000 }, () => {
     assert.equal(body.payment.amount, 1004);
   });
 
+  test("POST /verify/strings: strings of every script reach the wasm intact, with and without nodejs_compat", async () => {
+    const payment = JSON.stringify(JSON.parse(cardPaidBody).response);
+    const plain = await call(mf, "POST", "/verify/strings", { body: payment });
+    assert.deepEqual(plain.body, { buffer: "undefined", wrong: [] });
+    // The same bundle in workerd with nodejs_compat, which has a global Buffer: the package
+    // then takes a string's UTF-16 code units through it (as in Node).
+    const compat = new Miniflare({ ...workerOptions(bundle.dist, server.url), compatibilityFlags: ["nodejs_compat"] });
+    try {
+      const withBuffer = await call(compat, "POST", "/verify/strings", { body: payment });
+      assert.deepEqual(withBuffer.body, { buffer: "function", wrong: [] });
+    } finally {
+      await compat.dispose();
+    }
+  });
+
   test("POST /verify: a forged amount is rejected with AMOUNT_MISMATCH", async () => {
     const forged = JSON.parse(cardPaidBody);
     forged.response.amount = 100;

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use self::convert::{amount_arg, js_number_text, options_arg, read_options, string_arg};
 use self::jobs::Job;
 use self::transport::FetchTransport;
-use super::expected::expected_from_js;
+use super::args::expected_from_js;
 use crate::client::{
     check_runtime, endpoints, Answer, BillingKeyPaymentsOptions, CancelPaymentRequest, Client,
     ClientError, FindAllPaymentsOptions, FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery,
@@ -305,7 +305,7 @@ impl PortOneClient {
     /// `NOT_FOUND`, `API_ERROR`, `INVALID_RESPONSE`, and the codes every call can fail with.
     #[wasm_bindgen(
         js_name = verifyPayment,
-        unchecked_return_type = "Promise<Verdict & { payment: PaymentAnnotation }>"
+        unchecked_return_type = "Promise<Verdict>"
     )]
     pub fn verify_payment(
         &self,
