@@ -31,8 +31,9 @@ impl RuntimeGlobals {
 /// Refuses a browser context unless `allow_browser` (the option `dangerouslyAllowBrowser`, the
 /// only way around it).
 ///
-/// The rule, checked against the real runtimes' globals (tests in Node, workerd and headless
-/// Chromium's page, dedicated worker and service worker):
+/// The rule, checked against the real runtimes' globals (tests in Node and its
+/// `worker_threads`, workerd, and headless Chromium's page, classic dedicated and shared
+/// workers, module dedicated and service workers):
 /// - a **browser page**: `window` and `document` both exist (also a DOM emulation such as jsdom
 ///   installed as globals in Node);
 /// - a **browser worker** (dedicated, shared or service worker, classic or module):

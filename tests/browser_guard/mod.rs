@@ -1,5 +1,6 @@
 //! The browser guard's check, shared by the wasm-bindgen tests that run in each kind of
-//! browser context (page: `web.rs`; workers: `web_*_worker.rs`).
+//! browser context (page: `web.rs`; workers: `web_*_worker.rs`; a module service worker is
+//! checked with Playwright in `tests/e2e/browser-guard.test.mjs`).
 #![allow(dead_code)]
 
 use js_sys::{Error, Reflect, JSON};
