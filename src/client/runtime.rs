@@ -40,7 +40,8 @@ impl RuntimeGlobals {
 ///   `importScripts` is a function — the `WorkerGlobalScope` method every browser worker has.
 ///
 /// Anything else counts as a **server runtime**: Node (also its `worker_threads`), Cloudflare
-/// Workers (workerd), Deno, Bun. The names `WorkerGlobalScope` and `ServiceWorkerGlobalScope`
+/// Workers (workerd) — both tested — and Deno and Bun (not tested here; their main context has
+/// neither `document` nor `importScripts`). The names `WorkerGlobalScope` and `ServiceWorkerGlobalScope`
 /// are *not* used: workerd defines both constructors and its global scope is a
 /// `ServiceWorkerGlobalScope`, yet it has no `importScripts`. `navigator.userAgent` is not
 /// read either (Node ≥ 21 and workerd have a `navigator` too).
