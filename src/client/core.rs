@@ -110,8 +110,7 @@ impl<T: Transport> Client<T> {
 
     /// What takes the API secret and the tokens issued lately out of a text.
     pub(crate) fn redactor(&self) -> Redactor {
-        let secrets = self.secrets();
-        Redactor::new(secrets.iter().map(String::as_str))
+        Redactor::from_owned(self.secrets())
     }
 
     /// [`Client::send`] without redaction: the retry loop.

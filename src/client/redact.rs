@@ -44,14 +44,14 @@ impl std::fmt::Debug for Redactor {
 impl Redactor {
     /// A redactor of these secrets (empty ones are ignored).
     pub(crate) fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut redactor = Redactor::default();
-        for secret in secrets.into_iter().filter(|s| !s.is_empty()) {
-            if secret.chars().count() < MIN_SECRET_CHARS {
-                redactor.withhold = true;
-            }
-            redactor.secrets.push(secret.to_owned());
-        }
-        redactor
+        Redactor::from_owned(secrets.into_iter().map(str::to_owned).collect())
+    }
+
+    /// [`Redactor::new`] taking the secrets.
+    pub(crate) fn from_owned(mut secrets: Vec<String>) -> Self {
+        secrets.retain(|s| !s.is_empty());
+        let withhold = secrets.iter().any(|s| s.chars().count() < MIN_SECRET_CHARS);
+        Redactor { secrets, withhold }
     }
 
     /// `text` with the secrets taken out; `None` when nothing changes.
