@@ -60,6 +60,7 @@ function describeFailure(code: FailureCode): string {
     case "PARTIALLY_CANCELLED":
     case "SANDBOX_PAYMENT":
     case "INCOMPLETE_PAYMENT":
+    case "VIRTUAL_ACCOUNT_EXPIRED":
       return "not shippable";
     default: {
       const unreachable: never = code;
