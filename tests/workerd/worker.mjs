@@ -15,7 +15,9 @@
 //   POST /payments/complete  {imp_uid, merchant_uid}: the buyer's browser says "I paid"; the
 //                            amount comes from our own order table, the payment from PortOne
 //   POST /portone/webhook    PortOne's V1 notification (JSON or form) -> client.verifyWebhookV1
-// The last two need PortOneClient and answer 501 when the package does not have it.
+//   GET  /payment?imp_uid=   client.getPayment: the payment's imp_uid, or the error
+//   POST /client/construct   body: extra PortOneClient options -> { ok } or the constructor's error
+// The last four need PortOneClient and answer 501 when the package does not have it.
 //
 // Errors of the package are answered as { error: { code, name, message, path? } }.
 
@@ -182,6 +184,35 @@ async function completePayment(request, env) {
   }
 }
 
+async function getPayment(url, env) {
+  try {
+    const payment = await getClient(env).getPayment(url.searchParams.get("imp_uid") ?? "");
+    return json({ imp_uid: payment.imp_uid });
+  } catch (e) {
+    return json(errorBody(e), 502);
+  }
+}
+
+async function construct(request, env) {
+  const options = await request.json();
+  try {
+    new portone.PortOneClient({ apiKey: env.PORTONE_API_KEY, apiSecret: env.PORTONE_API_SECRET, ...options });
+    return json({ ok: true });
+  } catch (e) {
+    return json(errorBody(e), 400);
+  }
+}
+
+/** The globals the client's browser guard could look at, as this runtime has them. */
+function globalsSeen() {
+  const seen = {};
+  for (const name of ["window", "document", "importScripts", "WorkerGlobalScope", "ServiceWorkerGlobalScope", "WorkerNavigator"]) {
+    seen[name] = typeof globalThis[name];
+  }
+  seen.isWorkerGlobalScope = typeof WorkerGlobalScope === "function" && globalThis instanceof WorkerGlobalScope;
+  return seen;
+}
+
 async function portoneWebhookV1(request, env) {
   const body = await request.text();
   try {
@@ -204,6 +235,7 @@ export default {
           userAgent: globalThis.navigator?.userAgent ?? null,
           hasClient,
           exports: Object.keys(portone).sort(),
+          globals: globalsSeen(),
           startup,
           firstVerify,
           lastVerify,
@@ -219,6 +251,10 @@ export default {
         return hasClient ? completePayment(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       case "POST /portone/webhook":
         return hasClient ? portoneWebhookV1(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "GET /payment":
+        return hasClient ? getPayment(url, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "POST /client/construct":
+        return hasClient ? construct(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       default:
         return json({ error: { code: "NOT_FOUND", message: route } }, 404);
     }

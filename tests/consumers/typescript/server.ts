@@ -113,6 +113,7 @@ function clientStatus(err: PortOneClientError): number {
     case "TIMEOUT":
     case "NETWORK":
     case "INVALID_RESPONSE":
+    case "RESPONSE_TOO_LARGE":
     case "BROWSER_NOT_ALLOWED":
       return 502;
     default: {
