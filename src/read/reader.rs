@@ -223,7 +223,10 @@ impl<'j> Reader<'j> {
         out: &mut String,
     ) -> Result<Captures<'j>, ParseError> {
         if let Some(union) = &schema.union {
-            return self.union_object(union, path, out);
+            // Through the union's own pointer: builds whose schemas have no union (V1 only)
+            // link none of the union reading.
+            let raw = self.skip_raw(path)?;
+            return (union.read)(raw, union, self.write, path, out);
         }
         let mut object = ObjectReader::new(schema);
         let mut key = self.first_key(schema, path)?;
@@ -235,21 +238,19 @@ impl<'j> Reader<'j> {
     }
 }
 
-impl<'j> Reader<'j> {
-    /// Reads the object the cursor is on as the variant of `union` its tag names: a first
-    /// pass finds the tag (and checks the object's syntax), a second reads the variant.
-    fn union_object(
-        &mut self,
-        union: &Union,
-        path: &Path<'_>,
-        out: &mut String,
-    ) -> Result<Captures<'j>, ParseError> {
-        let raw = self.skip_raw(path)?;
-        let schema = union.variant(tag_of(raw, union.tag).as_deref());
-        let mut variant = Reader::new(raw, self.write);
-        variant.peek(path)?;
-        variant.object(schema, path, out)
-    }
+/// Reads `raw` (one JSON object, its syntax already checked) as the variant of `union` its
+/// tag names, writing its canonical text when `write`: every [`Union`]'s `read`.
+pub(crate) fn read_union<'j>(
+    raw: &'j str,
+    union: &Union,
+    write: bool,
+    path: &Path<'_>,
+    out: &mut String,
+) -> Result<Captures<'j>, ParseError> {
+    let schema = union.variant(tag_of(raw, union.tag).as_deref());
+    let mut variant = Reader::new(raw, write);
+    variant.peek(path)?;
+    variant.object(schema, path, out)
 }
 
 /// The text of the string field `tag` of the JSON object `raw` (its first occurrence).

@@ -3,7 +3,9 @@
 //! The schemas themselves come from the type declarations (`crate::types`, the `wire!`
 //! macro): this file only defines what a schema is.
 
-use super::captures::Capture;
+use super::captures::{Capture, Captures};
+use super::path::Path;
+use crate::error::ParseError;
 /// How a field's value is read and written out.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Kind {
@@ -141,7 +143,20 @@ pub(crate) struct Union {
     pub variants: &'static [(&'static str, &'static Schema)],
     /// The schema of an object whose tag is missing or unknown (PortOne adds variants).
     pub other: &'static Schema,
+    /// Reads one such object (`read::read_union`), through this pointer so that a build whose
+    /// schemas have no union links no union reading.
+    pub read: UnionRead,
 }
+
+/// How a [`Union`] is read: the object's text, the union, whether to write canonical text,
+/// the path, the output.
+pub(crate) type UnionRead = for<'j> fn(
+    &'j str,
+    &Union,
+    bool,
+    &Path<'_>,
+    &mut String,
+) -> Result<Captures<'j>, ParseError>;
 
 impl Union {
     /// The schema for an object whose tag is `tag`.

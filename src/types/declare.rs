@@ -342,6 +342,7 @@ macro_rules! wire_union {
                         ($vtag, <$vty as $crate::types::declare::sealed::Declared>::SCHEMA),
                     )*],
                     other: <$oty as $crate::types::declare::sealed::Declared>::SCHEMA,
+                    read: $crate::read::read_union,
                 });
 
             fn read_canonical(input: &str) -> Result<String, $crate::ParseError> {
