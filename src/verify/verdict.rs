@@ -30,7 +30,7 @@ impl PaidState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Tsify)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FailureCode {
-    /// `amount` differs from the order's amount.
+    /// `amount` (V2: `amount.total`) differs from the order's amount.
     AmountMismatch,
     /// `merchant_uid` is another order's.
     MerchantUidMismatch,
@@ -38,19 +38,28 @@ pub enum FailureCode {
     ImpUidMismatch,
     /// `currency` differs (or is missing).
     CurrencyMismatch,
-    /// `status` is `ready` (not allowed), `failed` or unknown.
+    /// `status` is `ready` (not allowed), `failed` or unknown (V2: any status but `PAID`, and
+    /// `VIRTUAL_ACCOUNT_ISSUED` when allowed).
     NotPaid,
-    /// `status` is `cancelled`.
+    /// `status` is `cancelled` (V2: `CANCELLED`).
     Cancelled,
-    /// Part of the payment was cancelled (`cancel_amount > 0`).
+    /// Part of the payment was cancelled (`cancel_amount > 0`; V2: `amount.cancelled > 0` or
+    /// `PARTIAL_CANCELLED`).
     PartiallyCancelled,
-    /// A test-channel payment where real money was expected.
+    /// A test-channel payment where real money was expected (V1 `sandbox: true`; V2
+    /// `channel.type` `TEST` or a test channel group).
     SandboxPayment,
     /// A field needed for the judgement is missing or unusable (fail closed).
     IncompletePayment,
     /// An issued virtual account whose deposit deadline has passed (with
     /// `allowVirtualAccountIssued`): no money can arrive any more.
     VirtualAccountExpired,
+    /// V2: the payment's `id` is not the expected `paymentId`.
+    PaymentIdMismatch,
+    /// V2: the payment's `orderName` is not the order's.
+    OrderNameMismatch,
+    /// V2: the payment's `storeId` is not the expected store's.
+    StoreIdMismatch,
 }
 
 impl FailureCode {
@@ -67,6 +76,9 @@ impl FailureCode {
             FailureCode::SandboxPayment => "SANDBOX_PAYMENT",
             FailureCode::IncompletePayment => "INCOMPLETE_PAYMENT",
             FailureCode::VirtualAccountExpired => "VIRTUAL_ACCOUNT_EXPIRED",
+            FailureCode::PaymentIdMismatch => "PAYMENT_ID_MISMATCH",
+            FailureCode::OrderNameMismatch => "ORDER_NAME_MISMATCH",
+            FailureCode::StoreIdMismatch => "STORE_ID_MISMATCH",
         }
     }
 }

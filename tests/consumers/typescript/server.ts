@@ -54,6 +54,9 @@ function describeFailure(code: FailureCode): string {
     case "MERCHANT_UID_MISMATCH":
     case "IMP_UID_MISMATCH":
     case "CURRENCY_MISMATCH":
+    case "PAYMENT_ID_MISMATCH":
+    case "ORDER_NAME_MISMATCH":
+    case "STORE_ID_MISMATCH":
       return "forged";
     case "NOT_PAID":
     case "CANCELLED":
