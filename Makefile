@@ -23,8 +23,10 @@ test-wasm: setup
 	wasm-pack test --node
 	wasm-pack test --headless --chrome --features browser-test
 
+# Its CommonJS glue requires the JS modules the Rust binds (snippets/): they are ES modules.
 pkg-node: setup
 	wasm-pack build --dev --target nodejs --out-dir $(PKG_NODE) --out-name portone_verify --no-pack
+	echo '{ "type": "module" }' > $(PKG_NODE)/snippets/package.json
 
 test-js: pkg-node
 	node --test tests/node/ tests/portone-server/

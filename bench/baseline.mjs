@@ -40,7 +40,10 @@ export function verifyWithZod(body, expected) {
   if (String(p.currency ?? "").toUpperCase() !== (expected.currency ?? "KRW")) failures.push("CURRENCY_MISMATCH");
   let state = "paid";
   if (p.status === "cancelled") failures.push("CANCELLED");
-  else if (p.status === "ready" && expected.allowVirtualAccountIssued && p.pay_method === "vbank" && p.vbank_num) state = "virtual_account_issued";
+  else if (p.status === "ready" && expected.allowVirtualAccountIssued && p.pay_method === "vbank" && p.vbank_num) {
+    if (p.vbank_date > 0 && p.vbank_date * 1000 > (expected.nowMs ?? Date.now())) state = "virtual_account_issued";
+    else failures.push("VIRTUAL_ACCOUNT_EXPIRED");
+  }
   else if (p.status !== "paid") failures.push("NOT_PAID");
   if (p.cancel_amount == null) failures.push("INCOMPLETE_PAYMENT");
   else if (Number(p.cancel_amount) > 0 && p.status !== "cancelled") failures.push("PARTIALLY_CANCELLED");

@@ -1,6 +1,7 @@
 // Gzipped sizes of the two wasm builds the npm package ships, against their budgets.
 //   node bench/package-size.mjs <package dir>   (bench/run builds it with scripts/build-pkg)
-// Each build counts its .wasm, its wasm-bindgen glue and the glue's snippets (zlib level 9 each,
+// Each build counts its .wasm, its wasm-bindgen glue and the glue's snippets (the JS modules the
+// Rust binds, under snippets/<crate>/src/wasm/; zlib level 9 each,
 // KB of 1024 bytes, as verify.bench.mjs; the gzip CLI scripts/build-pkg uses compresses the
 // wasm ~3% better); the entry files around them are a few hundred bytes.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -14,10 +15,8 @@ function build(root) {
   const files = [join(root, "portone_verify_bg.wasm"), join(root, "portone_verify.js")];
   const snippets = join(root, "snippets");
   if (existsSync(snippets)) {
-    for (const crate of readdirSync(snippets)) {
-      for (const file of readdirSync(join(snippets, crate))) {
-        if (file.endsWith(".js")) files.push(join(snippets, crate, file));
-      }
+    for (const file of readdirSync(snippets, { recursive: true })) {
+      if (file.endsWith(".js")) files.push(join(snippets, file));
     }
   }
   return files.reduce((sum, file) => sum + gz(file), 0);

@@ -69,8 +69,10 @@ console.log(`  opt-level 3 vs opt-level z: ${ratio("portone-verify verifyPayment
 
 console.log("\ngzipped size, parse + verify (wasm + JS glue)");
 for (const variant of ["speed", "size"]) {
-  const files = readdirSync(join(dir, variant)).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
+  // The wasm, the glue and its snippets (the JS modules the Rust binds).
+  const files = readdirSync(join(dir, variant), { recursive: true }).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
   const raw = files.reduce((sum, f) => sum + readFileSync(join(dir, variant, f)).length, 0);
   const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, variant, f)), { level: 9 }).length, 0);
-  console.log(`  ${variant.padEnd(5)} ${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw)   (target <= 60 KB)`);
+  // The budgets are the package's (bench/package-size.mjs); these builds leave out the client.
+  console.log(`  ${variant.padEnd(5)} ${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw)`);
 }

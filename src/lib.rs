@@ -1,11 +1,14 @@
 //! # portone-verify
 //!
-//! Prove a PortOne (formerly I'mport) V1 payment is real before shipping an order.
+//! Prove a PortOne (formerly I'mport) V1 or V2 payment is real before shipping an order.
 //!
-//! - [`types`]: PortOne's wire payloads as serde types (TypeScript types are generated).
+//! - [`types`]: PortOne's wire payloads as serde types (TypeScript types are generated); V2's
+//!   in [`types::v2`].
 //! - [`parse_request_pay_response`], [`parse_redirect_query`], [`parse_payment`]: tolerant
-//!   parsers with field-path errors.
-//! - [`verify_payment`] / [`verify_payment_json`]: the verdict, with every failure listed.
+//!   parsers with field-path errors; for V2 [`parse_payment_response_v2`],
+//!   [`parse_redirect_query_v2`], [`parse_payment_v2`].
+//! - [`verify_payment`] / [`verify_payment_json`] (V2: [`verify_payment_v2`] /
+//!   [`verify_payment_v2_json`]): the verdict, with every failure listed.
 //!
 //! The browser callback is never proof of payment. Proof is the payment fetched from
 //! PortOne's API with your secret, checked against your own order:
@@ -63,11 +66,14 @@ pub struct ReadmeDoctests;
 pub use amount::Amount;
 pub use error::{ErrorCode, ParseError};
 pub use parse::{
-    parse_enveloped, parse_payment, parse_redirect_query, parse_request_pay_response, payment_json,
-    redirect_query_json, request_pay_response_json,
+    parse_enveloped, parse_payment, parse_payment_response_v2, parse_payment_v2,
+    parse_redirect_query, parse_redirect_query_v2, parse_request_pay_response, payment_json,
+    payment_response_v2_json, payment_v2_json, redirect_query_json, redirect_query_v2_json,
+    request_pay_response_json,
 };
 pub use types::{PaymentAnnotation, RequestPayResponse};
 pub use verify::{
-    verify_payment, verify_payment_json, verify_payment_str, Expected, Failure, FailureCode,
-    Observed, PaidState, Verdict,
+    verify_payment, verify_payment_json, verify_payment_str, verify_payment_v2,
+    verify_payment_v2_json, Expected, ExpectedV2, Failure, FailureCode, Observed, PaidState,
+    Verdict,
 };

@@ -7,8 +7,8 @@ use portone_verify::client::{
     check_runtime, decode_argument, endpoints, response, Attempts, BillingKeyPaymentsOptions,
     CancelPaymentRequest, ClientError, ClientErrorCode, FindAllPaymentsOptions, FindPaymentOptions,
     GetPaymentOptions, GetPaymentsQuery, Method, Next, PaymentPrepareAnnotation,
-    PaymentsByStatusOptions, PortOneClientOptions, RetryPolicy, TokenCache, HARD_MARGIN_MS,
-    REFRESH_MARGIN_MS,
+    PaymentsByStatusOptions, PortOneClientOptions, RetryPolicy, RuntimeGlobals, TokenCache,
+    HARD_MARGIN_MS, REFRESH_MARGIN_MS,
 };
 use portone_verify::types::{AuthAnnotation, PaymentBalance};
 use portone_verify::{Amount, PaymentAnnotation};
@@ -626,14 +626,25 @@ mod client_responses {
     #[test]
     fn token_answers_never_quote_their_values() {
         let auth: AuthAnnotation = response::decode_token(
-            envelope(r#"{"access_token":"tok_1","now":1700000000,"expired_at":1700001800}"#)
+            envelope(r#"{"access_token":"tok_0001","now":1700000000,"expired_at":1700001800}"#)
                 .as_bytes(),
         )
         .unwrap();
         assert_eq!(
             (auth.access_token.as_str(), auth.expired_at - auth.now),
-            ("tok_1", 1800)
+            ("tok_0001", 1800)
         );
+        // A token too short to be redacted from messages is never used.
+        let short = envelope(r#"{"access_token":"tok_001","now":1,"expired_at":1801}"#);
+        let err = response::decode_token(short.as_bytes()).unwrap_err();
+        assert_eq!(
+            code_and_path(&err),
+            (
+                ClientErrorCode::InvalidResponse,
+                Some("response.access_token")
+            )
+        );
+        assert!(!err.message().contains("tok_001"), "{}", err.message());
         let bad = envelope(r#"{"access_token":"tok_SECRET","now":"tok_SECRET2","expired_at":1}"#);
         let err = response::decode_token(bad.as_bytes()).unwrap_err();
         assert_eq!(
@@ -878,7 +889,7 @@ mod client_options {
 
     #[test]
     fn options_have_defaults_and_are_checked() {
-        let config = options(r#"{"apiKey":"k","apiSecret":"s"}"#).unwrap();
+        let config = options(r#"{"apiKey":"k","apiSecret":"test_secret"}"#).unwrap();
         assert_eq!(config.base_url, "https://api.iamport.kr");
         assert_eq!(
             (
@@ -890,7 +901,7 @@ mod client_options {
         );
         assert_eq!(config.tier, None);
         let config = options(
-            r#"{"apiKey":"k","apiSecret":"s","baseUrl":"http://127.0.0.1:9/","tier":"T1","timeoutMs":50,"maxRetries":0,"dangerouslyAllowBrowser":true}"#,
+            r#"{"apiKey":"k","apiSecret":"test_secret","baseUrl":"http://127.0.0.1:9/","tier":"T1","timeoutMs":50,"maxRetries":0,"dangerouslyAllowBrowser":true}"#,
         )
         .unwrap();
         assert_eq!(config.base_url, "http://127.0.0.1:9");
@@ -902,54 +913,57 @@ mod client_options {
             ),
             (50, 0, true)
         );
-        assert!(!format!("{config:?}").contains("\"s\""));
+        assert!(!format!("{config:?}").contains("test_secret"));
 
         let cases = [
-            (r#"{"apiSecret":"s"}"#, "options.apiKey"),
-            (r#"{"apiKey":" ","apiSecret":"s"}"#, "options.apiKey"),
+            (r#"{"apiSecret":"test_secret"}"#, "options.apiKey"),
+            (
+                r#"{"apiKey":" ","apiSecret":"test_secret"}"#,
+                "options.apiKey",
+            ),
             (r#"{"apiKey":"k","apiSecret":""}"#, "options.apiSecret"),
             (
-                r#"{"apiKey":"k","apiSecret":"s","baseUrl":"ftp://x"}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","baseUrl":"ftp://x"}"#,
                 "options.baseUrl",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","baseUrl":"https://"}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","baseUrl":"https://"}"#,
                 "options.baseUrl",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","baseUrl":"https://a@b.c"}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","baseUrl":"https://a@b.c"}"#,
                 "options.baseUrl",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","baseUrl":"https://x/?q=1"}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","baseUrl":"https://x/?q=1"}"#,
                 "options.baseUrl",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","tier":""}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","tier":""}"#,
                 "options.tier",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","tier":"T\n1"}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","tier":"T\n1"}"#,
                 "options.tier",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","tier":"티어"}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","tier":"티어"}"#,
                 "options.tier",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","timeoutMs":0}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","timeoutMs":0}"#,
                 "options.timeoutMs",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","timeoutMs":600001}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","timeoutMs":600001}"#,
                 "options.timeoutMs",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","timeoutMs":-1}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","timeoutMs":-1}"#,
                 "options.timeoutMs",
             ),
             (
-                r#"{"apiKey":"k","apiSecret":"s","maxRetries":11}"#,
+                r#"{"apiKey":"k","apiSecret":"test_secret","maxRetries":11}"#,
                 "options.maxRetries",
             ),
         ];
@@ -961,22 +975,42 @@ mod client_options {
                 "{json}"
             );
         }
-        let err = options(r#"{"apiKey":"k","apiSecret":"s","apiSecrett":"x"}"#).unwrap_err();
+        let err =
+            options(r#"{"apiKey":"k","apiSecret":"test_secret","apiSecrett":"x"}"#).unwrap_err();
         assert_eq!(err.code(), ClientErrorCode::InvalidArgument);
     }
 
     #[test]
     fn browsers_are_refused_unless_allowed() {
-        assert!(check_runtime(false, false, false).is_ok());
+        let server = RuntimeGlobals::default();
+        let page = RuntimeGlobals {
+            window: true,
+            document: true,
+            import_scripts: false,
+        };
+        let worker = RuntimeGlobals {
+            import_scripts: true,
+            ..server
+        };
+        assert!(check_runtime(server, false).is_ok());
         assert!(
-            check_runtime(true, false, false).is_ok(),
-            "a worker-like global with `window` only"
+            check_runtime(
+                RuntimeGlobals {
+                    window: true,
+                    ..server
+                },
+                false
+            )
+            .is_ok(),
+            "a global with `window` only (Deno 1.x) is a server"
         );
-        assert_eq!(
-            check_runtime(true, true, false).unwrap_err().code(),
-            ClientErrorCode::BrowserNotAllowed
-        );
-        assert!(check_runtime(true, true, true).is_ok());
+        for browser in [page, worker] {
+            assert_eq!(
+                check_runtime(browser, false).unwrap_err().code(),
+                ClientErrorCode::BrowserNotAllowed
+            );
+            assert!(check_runtime(browser, true).is_ok());
+        }
     }
 
     #[test]
@@ -991,6 +1025,7 @@ mod client_options {
             ClientErrorCode::Timeout,
             ClientErrorCode::Network,
             ClientErrorCode::InvalidResponse,
+            ClientErrorCode::ResponseTooLarge,
             ClientErrorCode::InvalidArgument,
             ClientErrorCode::BrowserNotAllowed,
         ];
@@ -1007,6 +1042,7 @@ mod client_options {
                 "TIMEOUT",
                 "NETWORK",
                 "INVALID_RESPONSE",
+                "RESPONSE_TOO_LARGE",
                 "INVALID_ARGUMENT",
                 "BROWSER_NOT_ALLOWED"
             ]

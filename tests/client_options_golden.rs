@@ -146,7 +146,7 @@ fn missing_and_null_mean_not_given() {
 #[test]
 fn client_options_are_read_and_never_quoted() {
     let options: PortOneClientOptions = decode_argument(
-        br#"{"apiKey":"k","apiSecret":"s","baseUrl":"http://127.0.0.1:1","tier":"T1",
+        br#"{"apiKey":"k","apiSecret":"test_secret","baseUrl":"http://127.0.0.1:1","tier":"T1",
              "timeoutMs":500,"maxRetries":0,"dangerouslyAllowBrowser":true}"#,
         "options",
     )

@@ -75,12 +75,10 @@ fn every_mismatch_is_listed() {
 fn vbank_ready_needs_permission() {
     let strict = judge("vbank-ready", &krw("order-vbank-ready", "50000"));
     assert_eq!(codes(&strict), [FailureCode::NotPaid]);
-    let allowed = judge(
-        "vbank-ready",
-        &krw("order-vbank-ready", "50000").allow_virtual_account_issued(true),
-    );
+    // The fixture's deposit deadline is 1648430763 (UNIX seconds).
+    let allowed = krw("order-vbank-ready", "50000").allow_virtual_account_issued(true);
     assert_eq!(
-        allowed,
+        judge("vbank-ready", &allowed.clone().now_ms(1_648_430_762_999)),
         Verdict::Verified {
             state: PaidState::VirtualAccountIssued
         }
@@ -92,6 +90,34 @@ fn vbank_ready_needs_permission() {
             state: PaidState::Paid
         }
     );
+}
+
+/// Issue 13: an issued virtual account whose deposit deadline has passed never verifies, and
+/// without a clock (or a deadline) the deadline cannot be judged: fail closed.
+#[test]
+fn expired_or_undated_virtual_accounts_do_not_verify() {
+    let allowed = krw("order-vbank-ready", "50000").allow_virtual_account_issued(true);
+    for now_ms in [1_648_430_763_000, 1_648_430_763_001, i64::MAX] {
+        let expired = judge("vbank-ready", &allowed.clone().now_ms(now_ms));
+        assert_eq!(
+            codes(&expired),
+            [FailureCode::VirtualAccountExpired],
+            "{now_ms}"
+        );
+    }
+    let no_clock = judge("vbank-ready", &allowed);
+    assert_eq!(codes(&no_clock), [FailureCode::IncompletePayment]);
+    assert_eq!(no_clock.failures()[0].field, "vbank_date");
+    let body = String::from_utf8(payment_fixture("vbank-ready")).unwrap();
+    for deadline in ["0", "null", "\"\""] {
+        let undated = body.replace(
+            "\"vbank_date\": 1648430763",
+            &format!("\"vbank_date\": {deadline}"),
+        );
+        assert_ne!(undated, body);
+        let v = verify_payment_json(undated.as_bytes(), &allowed.clone().now_ms(0)).unwrap();
+        assert_eq!(codes(&v), [FailureCode::IncompletePayment], "{deadline}");
+    }
 }
 
 #[test]

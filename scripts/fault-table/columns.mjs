@@ -3,16 +3,21 @@
 // the answer the client gets is corrupted (then nothing may be accepted, let alone verified).
 
 const MB = 1024 * 1024;
+/** The client's default maxResponseBytes. */
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * MB;
 
 /**
  * @param {{timeoutMs: number, oversizedMb: number}} settings
  * @returns {Array<{id: string, label: string, fault: string | null, times?: number,
- *   corrupts: boolean, client?: object, note?: string}>}
+ *   corrupts: boolean, tooLarge?: boolean, client?: object, note?: string}>}
+ *   `tooLarge`: the body is over the client's cap, so the server must never send it whole.
  */
 export function faultColumns({ timeoutMs, oversizedMb }) {
   const oversized = oversizedMb * MB;
-  // Oversized answers are read whole today (no size cap yet): a long timeout shows that.
+  // A long timeout, so that only the size cap (maxResponseBytes, default 8 MiB) can stop an
+  // oversized answer: it is refused by Content-Length, or while it streams, and not retried.
   const patient = { timeoutMs: 30_000 };
+  const tooLarge = oversized > DEFAULT_MAX_RESPONSE_BYTES;
   return [
     { id: "none", label: "no fault", fault: null, corrupts: false },
     { id: "5xx", label: "5xx (503)", fault: "status=503", corrupts: true },
@@ -23,8 +28,8 @@ export function faultColumns({ timeoutMs, oversizedMb }) {
     { id: "truncated", label: "truncated body", fault: "truncated", corrupts: true },
     { id: "bad-json", label: "bad JSON", fault: "bad-json", corrupts: true },
     { id: "non-json", label: "non-JSON (HTML)", fault: "non-json", corrupts: true },
-    { id: "oversized", label: `oversized ${oversizedMb} MB`, fault: `oversized=${oversized}`, corrupts: false, client: patient, note: "with Content-Length; timeoutMs 30000" },
-    { id: "oversized-chunked", label: `oversized ${oversizedMb} MB chunked`, fault: `oversized-chunked=${oversized}`, corrupts: false, client: patient, note: "no Content-Length; timeoutMs 30000" },
+    { id: "oversized", label: `oversized ${oversizedMb} MB`, fault: `oversized=${oversized}`, corrupts: false, tooLarge, client: patient, note: "with Content-Length; timeoutMs 30000; maxResponseBytes 8 MiB" },
+    { id: "oversized-chunked", label: `oversized ${oversizedMb} MB chunked`, fault: `oversized-chunked=${oversized}`, corrupts: false, tooLarge, client: patient, note: "no Content-Length; timeoutMs 30000; maxResponseBytes 8 MiB" },
     { id: "401", label: "401 once", fault: "unauthorized", times: 1, corrupts: false, note: "one 401, then normal answers" },
     { id: "code", label: "code != 0", fault: "api-code=1", corrupts: true },
     { id: "reset", label: "connection reset", fault: "reset", corrupts: true, note: "processed; headers + half the body, then RST" },

@@ -57,7 +57,8 @@ async function runCell(row, column, { server, pkg, settings }) {
   }
   const ms = performance.now() - started;
   await server.settle();
-  return { outcome, sent: (await server.routeCount(row.route)) - before, ms };
+  const { byRoute, oversized } = await server.admin("GET", "stats");
+  return { outcome, sent: (byRoute[row.route] ?? 0) - before, ms, oversized };
 }
 
 /** The checks of issue 13, as lists of violations. */
@@ -65,14 +66,16 @@ function violations(results) {
   const falseVerified = [];
   const accepted = [];
   const resent = [];
+  const readWhole = [];
   for (const { row, column, cell } of results) {
     const where = `${row.name} × ${column.label}: ×${cell.sent} → ${cell.outcome}`;
     if (column.corrupts && row.verifies && cell.outcome === "verified") falseVerified.push(where);
     if (column.corrupts && ["ok", "verified", "not verified"].includes(cell.outcome)) accepted.push(where);
     const allowed = column.fault === "unauthorized" ? 2 : 1;
     if (row.post && cell.sent > allowed) resent.push(where);
+    if (column.tooLarge && cell.oversized.completed > 0) readWhole.push(`${where} (${cell.oversized.completed} sent whole)`);
   }
-  return { falseVerified, accepted, resent };
+  return { falseVerified, accepted, resent, readWhole };
 }
 
 function printTable(rows, columns, results, settings) {
@@ -100,7 +103,9 @@ function printTable(rows, columns, results, settings) {
     const times = column.times ? `, ${column.times} request` : "";
     const ms = results.filter((r) => r.column === column).map((r) => r.cell.ms);
     const took = `${(Math.min(...ms) / 1000).toFixed(2)}–${(Math.max(...ms) / 1000).toFixed(2)} s`;
-    console.log(`- ${column.label}: ${what}${times}${column.note ? ` (${column.note})` : ""}; ${took}`);
+    const written = results.filter((r) => r.column === column).map((r) => r.cell.oversized.bytesWritten);
+    const wrote = Math.max(...written) > 0 ? `; the server wrote at most ${(Math.max(...written) / 2 ** 20).toFixed(1)} MiB of a body` : "";
+    console.log(`- ${column.label}: ${what}${times}${column.note ? ` (${column.note})` : ""}; ${took}${wrote}`);
   }
 }
 
@@ -136,7 +141,7 @@ export async function main(argv) {
   }
 
   printTable(rows, columns, results, settings);
-  const { falseVerified, accepted, resent } = violations(results);
+  const { falseVerified, accepted, resent, readWhole } = violations(results);
   const report = (label, list) => {
     console.log(`${label}: ${list.length}`);
     for (const where of list) console.log(`  - ${where}`);
@@ -145,6 +150,7 @@ export async function main(argv) {
   report('false "verified" under a fault that corrupts the answer', falseVerified);
   report("answers accepted although a fault corrupted them", accepted);
   report("POST requests sent twice without a 401 in between", resent);
+  report("oversized answers the server sent to their end (the size cap did not stop them)", readWhole);
   console.log(`cells: ${results.length}, run time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return falseVerified.length + accepted.length + resent.length === 0 ? 0 : 1;
+  return falseVerified.length + accepted.length + resent.length + readWhole.length === 0 ? 0 : 1;
 }

@@ -1,14 +1,17 @@
 //! [`Client`]: the V1 REST client over any [`Transport`]. This file holds the call policy:
-//! a token on every authenticated request, a timeout on every attempt, retries of idempotent
-//! requests only, one token refresh after a 401, and no secret in any error.
+//! a token on every authenticated request, a timeout on every attempt, a size cap on every
+//! answer, retries of idempotent requests only, one token refresh after a 401, and no secret
+//! in any error.
 
 use std::fmt;
 use std::sync::Arc;
 
+use super::body::{receive, Received};
 use super::deadline::within;
 use super::endpoints;
 use super::error::{ClientError, ClientErrorCode};
 use super::options::ClientConfig;
+use super::redact::Redactor;
 use super::request::ApiRequest;
 use super::response;
 use super::retry::{Attempts, Next};
@@ -27,7 +30,12 @@ use crate::types::AuthAnnotation;
 /// The policy, for every call:
 /// - authenticated requests carry a token from the cache or from the one token request in
 ///   flight, which concurrent calls share;
-/// - each attempt is cut at [`ClientConfig::timeout_ms`] (`TIMEOUT`);
+/// - each attempt, its answer's body included, is cut at [`ClientConfig::timeout_ms`]
+///   (`TIMEOUT`);
+/// - a body longer than [`ClientConfig::max_response_bytes`] is refused by its
+///   `Content-Length` before it is read, or as soon as the count while it streams passes the
+///   cap, and left unread (`RESPONSE_TOO_LARGE`, never retried: it is no transient fault);
+///   an error status (4xx, 5xx) with such a body keeps its own code and retries;
 /// - only idempotent requests (every `GET`, and `getToken`) are retried, after network
 ///   errors, timeouts, 5xx and 429, with backoff ([`RetryPolicy`](super::RetryPolicy));
 ///   cancellations and pre-registrations are sent once;
@@ -94,12 +102,15 @@ impl<T: Transport> Client<T> {
         self.call(request).await.map_err(|err| self.redact(err))
     }
 
-    /// The same error with the API secret and every token issued lately replaced by
-    /// `[REDACTED]`. Every public method applies it; transports need not.
+    /// The same error with the API secret and every token issued lately taken out, in any
+    /// form ([`ClientError::redacted`]). Every public method applies it; transports need not.
     pub fn redact(&self, err: ClientError) -> ClientError {
-        let secrets = self.secrets();
-        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
-        err.redacted(&secrets)
+        err.redacted_by(&self.redactor())
+    }
+
+    /// What takes the API secret and the tokens issued lately out of a text.
+    pub(crate) fn redactor(&self) -> Redactor {
+        Redactor::from_owned(self.secrets())
     }
 
     /// [`Client::send`] without redaction: the retry loop.
@@ -168,7 +179,8 @@ impl<T: Transport> Client<T> {
         secrets
     }
 
-    /// One exchange, cut at the timeout (the body read included); a non-2xx status is an error.
+    /// One exchange, cut at the timeout (the body read included) and at the size cap; a
+    /// non-2xx status is an error.
     async fn attempt(
         &self,
         request: &ApiRequest,
@@ -181,11 +193,30 @@ impl<T: Transport> Client<T> {
             headers: request.headers(token, config.tier.as_deref()),
             body: request.body.clone(),
         };
-        let timeout_ms = config.timeout_ms;
-        let answer = match within(transport.send(http), transport.sleep(timeout_ms.into())).await {
-            Some(Ok(answer)) => answer,
+        let (timeout_ms, max_bytes) = (config.timeout_ms, config.max_response_bytes);
+        let exchange = async {
+            let head = transport.send(http).await?;
+            receive(head, max_bytes).await
+        };
+        let received = match within(exchange, transport.sleep(timeout_ms.into())).await {
+            Some(Ok(received)) => received,
             Some(Err(err)) => return Err(transport_error(request, &err)),
             None => return Err(timeout_error(request, timeout_ms)),
+        };
+        let answer = match received {
+            Received::Whole(answer) => answer,
+            // An error status decides the outcome (and whether to retry) on its own; its
+            // oversized body is only left unread.
+            Received::TooLarge {
+                status, headers, ..
+            } if response::status_code(status).is_some() => HttpResponse {
+                status,
+                headers,
+                body: Vec::new(),
+            },
+            Received::TooLarge {
+                status, declared, ..
+            } => return Err(too_large_error(request, status, declared, max_bytes)),
         };
         let retry_after_ms = answer
             .header("retry-after")
@@ -215,6 +246,32 @@ fn timeout_error(request: &ApiRequest, timeout_ms: u32) -> ClientError {
         ClientErrorCode::Timeout,
         format!("{operation}: no answer from PortOne within {timeout_ms} ms{caveat}"),
     )
+}
+
+fn too_large_error(
+    request: &ApiRequest,
+    status: u16,
+    declared: Option<u64>,
+    max_bytes: u32,
+) -> ClientError {
+    let operation = request.operation;
+    let size = match declared {
+        Some(_) => "by its Content-Length",
+        None => "counted while it streamed",
+    };
+    let caveat = if request.idempotent {
+        ""
+    } else {
+        "; PortOne accepted the request: check before sending it again"
+    };
+    ClientError::new(
+        ClientErrorCode::ResponseTooLarge,
+        format!(
+            "{operation}: PortOne's answer (HTTP {status}) is over maxResponseBytes \
+             ({max_bytes}) {size} and was not read{caveat}"
+        ),
+    )
+    .with_status(status)
 }
 
 fn transport_error(request: &ApiRequest, err: &TransportError) -> ClientError {

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::Serialize;
 use tsify::Tsify;
 
+use super::redact::Redactor;
 use crate::error::{ErrorCode, ParseError};
 
 /// Stable client error codes. They cross into JavaScript as `error.code`.
@@ -29,6 +30,10 @@ pub enum ClientErrorCode {
     Network,
     /// The answer is not JSON, is cut short, or does not have the documented shape.
     InvalidResponse,
+    /// The answer's body is larger than `maxResponseBytes` (by its `Content-Length`, or
+    /// counted while it streamed); it was not read further. Not retried: the same request
+    /// would get the same answer. `status` is the HTTP status it came with.
+    ResponseTooLarge,
     /// An argument or option from the caller is unusable (`path` names it).
     InvalidArgument,
     /// The client was created in a browser without `dangerouslyAllowBrowser`.
@@ -48,6 +53,7 @@ impl ClientErrorCode {
             ClientErrorCode::Timeout => "TIMEOUT",
             ClientErrorCode::Network => "NETWORK",
             ClientErrorCode::InvalidResponse => "INVALID_RESPONSE",
+            ClientErrorCode::ResponseTooLarge => "RESPONSE_TOO_LARGE",
             ClientErrorCode::InvalidArgument => "INVALID_ARGUMENT",
             ClientErrorCode::BrowserNotAllowed => "BROWSER_NOT_ALLOWED",
         }
@@ -164,17 +170,33 @@ impl ClientError {
         self
     }
 
-    /// The same error with every occurrence of each non-empty `secret` replaced by
-    /// `[REDACTED]` in the message, the path and PortOne's message.
+    /// The same error with each non-empty `secret` taken out of the message, the path and
+    /// PortOne's message: every occurrence, as is, JSON-escaped or percent-encoded, becomes
+    /// `[REDACTED]`. When a secret is shorter than 8 characters it cannot be searched for
+    /// without garbling the texts or giving it away, so every text is replaced whole instead
+    /// (the rule is in `src/client/redact.rs`).
+    ///
+    /// ```
+    /// use portone_verify::client::{ClientError, ClientErrorCode};
+    /// let err = ClientError::new(ClientErrorCode::Network, r#"echo {"imp_secret":"s3cr\/et!!"}"#);
+    /// assert_eq!(err.redacted(&["s3cr/et!!"]).message(), r#"echo {"imp_secret":"[REDACTED]"}"#);
+    /// ```
     #[must_use]
-    pub fn redacted(mut self, secrets: &[&str]) -> Self {
-        for secret in secrets.iter().filter(|s| !s.is_empty()) {
-            redact_in(&mut self.message, secret);
-            if let Some(path) = &mut self.path {
-                redact_in(path, secret);
-            }
-            if let Some(api_message) = &mut self.api_message {
-                redact_in(api_message, secret);
+    pub fn redacted(self, secrets: &[&str]) -> Self {
+        self.redacted_by(&Redactor::new(secrets.iter().copied()))
+    }
+
+    /// [`ClientError::redacted`] with a prepared redactor.
+    #[must_use]
+    pub(crate) fn redacted_by(mut self, redactor: &Redactor) -> Self {
+        let texts = [
+            Some(&mut self.message),
+            self.path.as_mut(),
+            self.api_message.as_mut(),
+        ];
+        for text in texts.into_iter().flatten() {
+            if let Some(clean) = redactor.apply(text) {
+                *text = clean;
             }
         }
         self
@@ -216,25 +238,31 @@ impl ClientError {
     }
 }
 
-fn redact_in(text: &mut String, secret: &str) {
-    if text.contains(secret) {
-        *text = text.replace(secret, "[REDACTED]");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn client_redacts_every_field() {
-        let err = ClientError::new(ClientErrorCode::Network, "tok123 and sec456")
-            .with_path("tok123")
-            .with_api(Some(1), Some("sec456".into()))
-            .redacted(&["tok123", "sec456", ""]);
+        let err = ClientError::new(ClientErrorCode::Network, "tok12345 and sec45678")
+            .with_path("tok12345")
+            .with_api(Some(1), Some("sec%3456%378".into()))
+            .redacted(&["tok12345", "sec45678", ""]);
         assert_eq!(err.message(), "[REDACTED] and [REDACTED]");
         assert_eq!(err.path(), Some("[REDACTED]"));
         assert_eq!(err.api_message(), Some("[REDACTED]"));
+    }
+
+    #[test]
+    fn a_short_secret_withholds_every_field_whole() {
+        let err = ClientError::new(ClientErrorCode::NotFound, "PortOne found nothing")
+            .with_path("impUid")
+            .with_api(Some(1), Some("no such payment".into()))
+            .redacted(&["x"]);
+        let withheld = Some(super::super::redact::WITHHELD);
+        assert_eq!(Some(err.message()), withheld);
+        assert_eq!((err.path(), err.api_message()), (withheld, withheld));
+        assert_eq!(err.code(), ClientErrorCode::NotFound);
     }
 
     #[test]

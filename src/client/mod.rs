@@ -3,9 +3,10 @@
 //! Pure core, thin glue. [`Client`] holds the whole policy as plain Rust — a token shared by
 //! all calls (one request in flight for concurrent calls, one refresh after a 401), retries
 //! of idempotent requests only, a timeout on every attempt, redaction of the secret and
-//! tokens from every error, typed results, [`Client::verify_payment`] and the V1 webhook
-//! flow — written against a small seam, [`Transport`]: send one request and read the whole
-//! answer, sleep, the clock, randomness, and a wake-up between calls. Two transports exist:
+//! tokens from every error (in any encoding), a size cap on every answer, typed results,
+//! [`Client::verify_payment`] and the V1 webhook flow — written against a small seam,
+//! [`Transport`]: send one request and stream its answer's body, sleep, the clock,
+//! randomness, and a wake-up between calls. Two transports exist:
 //! - the WebAssembly build's, over the global `fetch` (the `PortOneClient` JavaScript class
 //!   is `Client` over it, plus value conversion);
 //! - `ReqwestTransport` (feature `native-client`): `NativeClient` for Rust servers on
@@ -29,6 +30,8 @@
 //! ```
 
 mod arguments;
+mod base_url;
+mod body;
 mod core;
 mod deadline;
 pub mod endpoints;
@@ -39,9 +42,11 @@ mod methods;
 mod native;
 mod options;
 mod params;
+mod redact;
 mod request;
 pub mod response;
 mod retry;
+mod runtime;
 mod shared_token;
 mod token;
 mod transport;
@@ -53,26 +58,29 @@ mod webhook_flow;
 pub use self::core::Client;
 pub use crate::types::PaymentPrepareAnnotation;
 pub use arguments::{Argument, ArgumentValue, FromArguments};
+pub use base_url::check_base_url;
 pub use error::{ClientError, ClientErrorCode};
 pub use json_object::JsonObject;
 pub use methods::Answer;
 #[cfg(feature = "native-client")]
-pub use native::{NativeClient, OneshotSignal, ReqwestTransport};
+pub use native::{NativeClient, OneshotSignal, ReqwestBody, ReqwestTransport};
 pub use options::{
-    check_runtime, ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS,
-    MAX_TIMEOUT_MS,
+    ClientConfig, PortOneClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES_LIMIT, MAX_TIMEOUT_MS, MIN_RESPONSE_BYTES_LIMIT,
 };
 pub use params::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, FindAllPaymentsOptions,
     FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
+pub use redact::{MIN_SECRET_CHARS, REDACTED, WITHHELD};
 pub use request::{encode_component, ApiRequest, Method};
 pub use retry::{Attempts, Next, RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
+pub use runtime::{check_runtime, RuntimeGlobals};
 pub use token::{TokenCache, HARD_MARGIN_MS, REFRESH_MARGIN_MS};
 pub use transport::{
-    HttpRequest, HttpResponse, Signal, Transport, TransportError, TransportErrorKind,
-    RESPONSE_HEADERS,
+    BufferedBody, HttpRequest, HttpResponse, ResponseBody, ResponseHead, Signal, Transport,
+    TransportError, TransportErrorKind, RESPONSE_HEADERS,
 };
 pub use types::PaymentsResult;
 pub use verification::PaymentCheck;

@@ -11,7 +11,7 @@ use super::error::{ClientError, ClientErrorCode};
 use super::options::PortOneClientOptions;
 use super::request::Method;
 use super::transport::{
-    HttpRequest, HttpResponse, Signal, Transport, TransportError, TransportErrorKind,
+    HttpRequest, ResponseBody, ResponseHead, Signal, Transport, TransportError, TransportErrorKind,
     RESPONSE_HEADERS,
 };
 
@@ -98,13 +98,26 @@ impl Signal for OneshotSignal {
     }
 }
 
+/// The body of a `reqwest` answer, read chunk by chunk; dropping it before its end closes the
+/// connection.
+#[derive(Debug)]
+pub struct ReqwestBody(reqwest::Response);
+
+impl ResponseBody for ReqwestBody {
+    async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
+        let chunk = self.0.chunk().await.map_err(network)?;
+        Ok(chunk.map(Vec::from))
+    }
+}
+
 impl Transport for ReqwestTransport {
     type Signal = OneshotSignal;
+    type Body = ReqwestBody;
 
     fn send(
         &self,
         request: HttpRequest,
-    ) -> impl Future<Output = Result<HttpResponse, TransportError>> {
+    ) -> impl Future<Output = Result<ResponseHead<ReqwestBody>, TransportError>> {
         let built = self.build(request);
         async move {
             let response = built?.send().await.map_err(network)?;
@@ -116,11 +129,10 @@ impl Transport for ReqwestTransport {
                     Some(((*name).to_owned(), value.to_owned()))
                 })
                 .collect();
-            let body = response.bytes().await.map_err(network)?.to_vec();
-            Ok(HttpResponse {
+            Ok(ResponseHead {
                 status,
                 headers,
-                body,
+                body: ReqwestBody(response),
             })
         }
     }

@@ -1,9 +1,11 @@
-//! The client's options and the runtime check that keeps the API secret out of browsers.
+//! The client's options, checked once into a [`ClientConfig`].
 
 use tsify::Tsify;
 
 use super::arguments::options;
-use super::error::{ClientError, ClientErrorCode};
+use super::base_url::check_base_url;
+use super::error::ClientError;
+use super::redact::MIN_SECRET_CHARS;
 use super::retry::{RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};
 
 /// PortOne's V1 API host.
@@ -12,19 +14,33 @@ pub const DEFAULT_BASE_URL: &str = "https://api.iamport.kr";
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// Largest timeout accepted (JavaScript timers overflow beyond 2^31 - 1 ms).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// Default cap on one answer's body: 8 MiB.
+///
+/// PortOne's answers are small: a payment is about 1.5 KB, so `GET /payments` with its
+/// maximum of 100 ids is about 150 KB and the largest page a list allows (1000 payments) about
+/// 1.5 MB. 8 MiB leaves more than five times that for long cancellation histories and
+/// `custom_data`, while a runaway answer stops long before it fills a Worker's 128 MB (the
+/// body is held as bytes and again as the JSON handed to JavaScript).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 8 * 1024 * 1024;
+/// Smallest `maxResponseBytes` accepted (below it even one payment would be refused).
+pub const MIN_RESPONSE_BYTES_LIMIT: u32 = 4 * 1024;
+/// Largest `maxResponseBytes` accepted: 1 GiB.
+pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 30;
 
 options! {
     /// Options of `new PortOneClient(options)`.
     ///
-    /// The API secret is a server secret: the client refuses to run where `window` and
-    /// `document` exist unless `dangerouslyAllowBrowser` is set.
+    /// The API secret is a server secret: the client refuses to run in a browser page or a
+    /// browser worker unless `dangerouslyAllowBrowser` is set (see `check_runtime`).
     #[derive(Clone, Default, Tsify)]
     pub struct PortOneClientOptions {
         /// V1 REST API key (`imp_key`).
         api_key as "apiKey": String,
-        /// V1 REST API secret (`imp_secret`). Never sent anywhere but `POST /users/getToken`.
+        /// V1 REST API secret (`imp_secret`), at least 8 characters. Never sent anywhere but
+        /// `POST /users/getToken`, never in an error message.
         api_secret as "apiSecret": String,
-        /// API origin; default `"https://api.iamport.kr"`.
+        /// API origin; default `"https://api.iamport.kr"`. Must be `https://`; plain `http://`
+        /// only for a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`: a local test server).
         #[tsify(optional)]
         base_url as "baseUrl": Option<String>,
         /// Sub-merchant code sent as the `Tier` header (agency accounts).
@@ -37,8 +53,13 @@ options! {
         /// at most 10. Cancellations and pre-registrations are never retried.
         #[tsify(optional)]
         max_retries as "maxRetries": Option<u32>,
-        /// Allow construction where `window` and `document` exist (a browser). Shipping the
-        /// API secret to buyers gives them your PortOne account: only for trusted tooling.
+        /// Largest answer body read, in bytes; default 8 MiB (8388608), from 4096 to 1 GiB. A
+        /// larger answer (by `Content-Length`, or counted while it streams) is refused with
+        /// `RESPONSE_TOO_LARGE` and not retried.
+        #[tsify(optional)]
+        max_response_bytes as "maxResponseBytes": Option<u32>,
+        /// Allow construction in a browser page or worker. Shipping the API secret to buyers
+        /// gives them your PortOne account: only for trusted tooling.
         #[tsify(optional)]
         dangerously_allow_browser as "dangerouslyAllowBrowser": Option<bool>,
     }
@@ -54,6 +75,7 @@ impl std::fmt::Debug for PortOneClientOptions {
             .field("tier", &self.tier)
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("dangerously_allow_browser", &self.dangerously_allow_browser)
             .finish()
     }
@@ -74,6 +96,8 @@ pub struct ClientConfig {
     pub timeout_ms: u32,
     /// Retry bounds.
     pub retry: RetryPolicy,
+    /// Largest answer body read, in bytes.
+    pub max_response_bytes: u32,
     /// Whether a browser-like runtime is allowed.
     pub allow_browser: bool,
 }
@@ -88,6 +112,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("tier", &self.tier)
             .field("timeout_ms", &self.timeout_ms)
             .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("allow_browser", &self.allow_browser)
             .finish()
     }
@@ -97,10 +122,11 @@ impl PortOneClientOptions {
     /// Checks the options and fills in defaults.
     ///
     /// # Errors
-    /// `INVALID_ARGUMENT` with the path (e.g. `options.baseUrl`) for an empty key or secret,
-    /// a base URL that is not `http(s)://host…` or has a query or fragment, an empty or
-    /// non-ASCII tier,
-    /// a timeout outside 1..=600000 ms, or more than 10 retries.
+    /// `INVALID_ARGUMENT` with the path (e.g. `options.baseUrl`) for an empty key, a secret
+    /// shorter than 8 characters, a base URL [`check_base_url`] refuses (plain `http://` to a
+    /// host that is not loopback among them), an empty or non-ASCII tier, a timeout outside
+    /// 1..=600000 ms, more than 10 retries, or `maxResponseBytes` outside 4096..=2^30. No
+    /// message quotes a value.
     pub fn validate(self) -> Result<ClientConfig, ClientError> {
         let invalid = |path: &str, message: &str| Err(ClientError::invalid_argument(path, message));
         if self.api_key.trim().is_empty() {
@@ -108,6 +134,14 @@ impl PortOneClientOptions {
         }
         if self.api_secret.trim().is_empty() {
             return invalid("options.apiSecret", "apiSecret must not be empty");
+        }
+        if self.api_secret.chars().count() < MIN_SECRET_CHARS {
+            // A secret this short could not be redacted from messages without garbling them
+            // (see `ClientError::redacted`); PortOne's secrets are long random strings.
+            return invalid(
+                "options.apiSecret",
+                "apiSecret must have at least 8 characters",
+            );
         }
         let base_url = match self.base_url.as_deref() {
             None => DEFAULT_BASE_URL.to_owned(),
@@ -132,6 +166,15 @@ impl PortOneClientOptions {
         if max_retries > MAX_RETRIES_LIMIT {
             return invalid("options.maxRetries", "maxRetries must be between 0 and 10");
         }
+        let max_response_bytes = self
+            .max_response_bytes
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        if !(MIN_RESPONSE_BYTES_LIMIT..=MAX_RESPONSE_BYTES_LIMIT).contains(&max_response_bytes) {
+            return invalid(
+                "options.maxResponseBytes",
+                "maxResponseBytes must be between 4096 and 1073741824",
+            );
+        }
         Ok(ClientConfig {
             api_key: self.api_key,
             api_secret: self.api_secret,
@@ -139,44 +182,8 @@ impl PortOneClientOptions {
             tier: self.tier,
             timeout_ms,
             retry: RetryPolicy::new(max_retries),
+            max_response_bytes,
             allow_browser: self.dangerously_allow_browser.unwrap_or(false),
         })
     }
-}
-
-fn check_base_url(url: &str) -> Result<String, ClientError> {
-    let invalid = |message: &str| Err(ClientError::invalid_argument("options.baseUrl", message));
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return invalid("baseUrl must start with https:// (or http:// for a local server)");
-    };
-    let host = rest.split('/').next().unwrap_or_default();
-    if host.is_empty() || host.contains('@') {
-        return invalid("baseUrl must name a host (and no user info)");
-    }
-    if url.contains(['?', '#']) || url.chars().any(char::is_whitespace) {
-        return invalid("baseUrl must not contain a query, a fragment or spaces");
-    }
-    Ok(url.trim_end_matches('/').to_owned())
-}
-
-/// Refuses a browser-like runtime (both `window` and `document` exist) unless allowed.
-///
-/// # Errors
-/// `BROWSER_NOT_ALLOWED`.
-pub fn check_runtime(
-    has_window: bool,
-    has_document: bool,
-    allow_browser: bool,
-) -> Result<(), ClientError> {
-    if has_window && has_document && !allow_browser {
-        return Err(ClientError::new(
-            ClientErrorCode::BrowserNotAllowed,
-            "PortOneClient holds your API secret and must run on a server; it refuses to run in a \
-             browser (set dangerouslyAllowBrowser only for trusted tooling)",
-        ));
-    }
-    Ok(())
 }

@@ -4,6 +4,7 @@
 use serde::de::DeserializeOwned;
 
 use super::error::{ClientError, ClientErrorCode};
+use super::redact::MIN_SECRET_CHARS;
 use super::types::PaymentsResult;
 use crate::error::{ErrorCode, ParseError};
 use crate::json_writer::ObjectWriter;
@@ -89,7 +90,8 @@ pub fn decode<T: Wire>(body: &[u8]) -> Result<T, ClientError> {
 /// not repeated.
 ///
 /// # Errors
-/// As [`decode`]; a `null` or blank `expired_at`/`now`, or an empty token, is malformed too.
+/// As [`decode`]; a `null` or blank `expired_at`/`now`, or a token shorter than 8 characters
+/// ([`MIN_SECRET_CHARS`](super::MIN_SECRET_CHARS)), is malformed too.
 pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
     let malformed = |path: &str| {
         let message = format!("getToken: PortOne's answer is malformed at `{path}`");
@@ -103,7 +105,9 @@ pub fn decode_token(body: &[u8]) -> Result<AuthAnnotation, ClientError> {
             err => err,
         }
     })?;
-    if auth.access_token.trim().is_empty() {
+    // A token shorter than this could not be redacted from messages (see `ClientError::redacted`);
+    // PortOne's are 40 hexadecimal digits.
+    if auth.access_token.trim().chars().count() < MIN_SECRET_CHARS {
         return Err(malformed("response.access_token"));
     }
     Ok(auth)

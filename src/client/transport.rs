@@ -1,7 +1,8 @@
 //! The transport seam: the little the [`Client`](super::Client) needs from a runtime — send one
-//! HTTP request and read the whole answer, wait, tell the time, draw a random number, and wake
-//! one call from another. Everything else (tokens, retries, timeouts, reading answers) is the
-//! client's, so every transport behaves the same.
+//! HTTP request and hand back its status, headers and body as a stream of chunks, wait, tell
+//! the time, draw a random number, and wake one call from another. Everything else (tokens,
+//! retries, timeouts, the size cap on answers, reading them) is the client's, so every
+//! transport behaves the same.
 //!
 //! Two transports exist: the WebAssembly build's (the global `fetch`, `setTimeout`, `Date.now`)
 //! and, with the `native-client` feature, `ReqwestTransport`.
@@ -12,7 +13,7 @@ use std::future::Future;
 use super::request::Method;
 
 /// The response headers the client reads (lower-case). A transport hands over at least these.
-pub const RESPONSE_HEADERS: &[&str] = &["retry-after"];
+pub const RESPONSE_HEADERS: &[&str] = &["retry-after", "content-length"];
 
 /// A runtime's HTTP, timer, clock, randomness and cross-call wake-up, as the client uses them.
 ///
@@ -22,17 +23,20 @@ pub const RESPONSE_HEADERS: &[&str] = &["retry-after"];
 pub trait Transport {
     /// Fires a [`Transport::signal`]'s waiting half.
     type Signal: Signal;
+    /// The unread body of an answer.
+    type Body: ResponseBody;
 
-    /// Sends `request` and reads the whole answer. Redirects must not be followed (a 3xx is an
-    /// answer: following it would send the token elsewhere). Dropping the future must abandon
-    /// the exchange; the client does that when its timeout passes.
+    /// Sends `request` and resolves once the answer's status and headers are in, its body
+    /// unread. Redirects must not be followed (a 3xx is an answer: following it would send
+    /// the token elsewhere). Dropping the future must abandon the exchange; the client does
+    /// that when its timeout passes.
     ///
     /// # Errors
-    /// A [`TransportError`] when no complete answer arrived.
+    /// A [`TransportError`] when no answer arrived.
     fn send(
         &self,
         request: HttpRequest,
-    ) -> impl Future<Output = Result<HttpResponse, TransportError>>;
+    ) -> impl Future<Output = Result<ResponseHead<Self::Body>, TransportError>>;
 
     /// Resolves after `ms` milliseconds. Dropping it early should release the timer.
     fn sleep(&self, ms: u64) -> impl Future<Output = ()>;
@@ -49,6 +53,49 @@ pub trait Transport {
     /// call then resumes in its own context: in Cloudflare Workers each request's I/O belongs
     /// to that request, so the wasm transport resolves a promise the waiter created.
     fn signal(&self) -> (Self::Signal, impl Future<Output = ()>);
+}
+
+/// An answer's status and headers (at least those of [`RESPONSE_HEADERS`]), with its body
+/// still unread.
+#[derive(Debug)]
+pub struct ResponseHead<B> {
+    /// The HTTP status.
+    pub status: u16,
+    /// Header names (any case) and values.
+    pub headers: Vec<(String, String)>,
+    /// The body, read chunk by chunk by the client.
+    pub body: B,
+}
+
+/// The body of an answer as the client reads it: chunk by chunk, so that it can stop at its
+/// size cap ([`ClientConfig::max_response_bytes`](super::ClientConfig::max_response_bytes))
+/// without holding more.
+pub trait ResponseBody {
+    /// The next chunk, `None` at the end of the body. Dropping the body before its end must
+    /// abandon it (close the connection, cancel the stream): the client does that when the
+    /// body is over its cap or the timeout passes.
+    ///
+    /// # Errors
+    /// A [`TransportError`] when the body cannot be read to its end.
+    fn next_chunk(&mut self) -> impl Future<Output = Result<Option<Vec<u8>>, TransportError>>;
+}
+
+/// A body already in memory, handed over in one chunk (for transports that answer from
+/// memory, e.g. in tests).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BufferedBody(Option<Vec<u8>>);
+
+impl BufferedBody {
+    /// A body of these bytes.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        BufferedBody(Some(bytes))
+    }
+}
+
+impl ResponseBody for BufferedBody {
+    async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
+        Ok(self.0.take())
+    }
 }
 
 /// The firing half of [`Transport::signal`].
@@ -95,7 +142,8 @@ impl fmt::Debug for HttpRequest {
     }
 }
 
-/// What came back: the status, the headers of [`RESPONSE_HEADERS`] (or more), the body bytes.
+/// What came back, read whole: the status, the headers of [`RESPONSE_HEADERS`] (or more), the
+/// body bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HttpResponse {
     /// The HTTP status.
@@ -123,6 +171,15 @@ impl HttpResponse {
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .map(|(_, value)| value.as_str())
+    }
+
+    /// The same answer with its body unread again (for transports that answer from memory).
+    pub fn into_head(self) -> ResponseHead<BufferedBody> {
+        ResponseHead {
+            status: self.status,
+            headers: self.headers,
+            body: BufferedBody::new(self.body),
+        }
     }
 }
 

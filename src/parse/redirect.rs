@@ -42,33 +42,52 @@ pub fn redirect_query_json(input: &str) -> Result<String, ParseError> {
     request_pay_response_json(redirect_query_object(input)?.as_bytes())
 }
 
-/// The parameters the callback shares with the query, as the callback's JSON object (all
-/// values as strings, which the callback's reader accepts for every field it has).
-/// `INVALID_INPUT` when there is none: a URL without PortOne's parameters is no result.
+/// The parameters the callback shares with the query, as the callback's JSON object.
 fn redirect_query_object(input: &str) -> Result<String, ParseError> {
+    query_object(
+        input,
+        PARAMETERS,
+        "the URL carries none of PortOne's parameters (imp_uid, merchant_uid, imp_success, \
+         success, error_code, error_msg)",
+    )
+}
+
+/// The `parameters` a redirect URL (or its query) carries, as a JSON object of their
+/// values, all strings (which the result types' readers accept for every field they have);
+/// empty values and other parameters are left out. `INVALID_INPUT` with `none` when there is
+/// none: a URL without PortOne's parameters is no payment result.
+pub(super) fn query_object(
+    input: &str,
+    parameters: &[&str],
+    none: &'static str,
+) -> Result<String, ParseError> {
+    let object = form_object(query_part(input).as_bytes(), parameters);
+    if object.len() == 2 {
+        return Err(ParseError::new(ErrorCode::InvalidInput, "", none));
+    }
+    Ok(object)
+}
+
+/// The `parameters` of an `application/x-www-form-urlencoded` text, as a JSON object of
+/// their values (all strings); empty values and other parameters are left out.
+pub(crate) fn form_object(form: &[u8], parameters: &[&str]) -> String {
     let mut object = String::from("{");
-    for (key, value) in form_urlencoded::parse(query_part(input).as_bytes()) {
+    for (key, value) in form_urlencoded::parse(form) {
         let value = value.trim();
-        if value.is_empty() || !PARAMETERS.contains(&&*key) {
+        if value.is_empty() || !parameters.contains(&&*key) {
             continue;
         }
         if object.len() > 1 {
             object.push(',');
         }
-        // `key` is one of PARAMETERS (no escapes needed).
-        object.push_str(&format!("\"{key}\":"));
+        // `key` is one of `parameters` (no escapes needed).
+        object.push('"');
+        object.push_str(&key);
+        object.push_str("\":");
         crate::json_writer::push_string(&mut object, value);
     }
-    if object.len() == 1 {
-        return Err(ParseError::new(
-            ErrorCode::InvalidInput,
-            "",
-            "the URL carries none of PortOne's parameters (imp_uid, merchant_uid, imp_success, \
-             success, error_code, error_msg)",
-        ));
-    }
     object.push('}');
-    Ok(object)
+    object
 }
 
 /// The parameters PortOne appends to `m_redirect_url`.

@@ -9,6 +9,7 @@
 
 use jiter::{Jiter, Peek};
 
+use super::reader::tag_of;
 use super::schema::Kind;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
@@ -87,6 +88,13 @@ impl<'j> Canonical<'j> {
             Peek::String => self.string(),
             _ => self.number().map(str::to_owned),
         }
+    }
+
+    /// The object under the cursor (consumed) as a cursor of its own, with the text of its
+    /// field `tag`: how a union finds its variant.
+    pub(crate) fn tagged(&mut self, tag: &str) -> Option<(Option<String>, Canonical<'j>)> {
+        let raw = self.raw()?;
+        Some((tag_of(raw, tag), Canonical::new(raw)))
     }
 
     fn string(&mut self) -> Option<String> {

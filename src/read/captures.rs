@@ -17,14 +17,31 @@ pub(crate) enum Capture {
     Sandbox,
     PayMethod,
     VbankNum,
+    VbankDate,
     ErrorCode,
     ReportedSuccess,
     ReportedImpSuccess,
+    /// V2: the payment's `id` (the merchant's payment id).
+    PaymentId,
+    /// V2: the payment's `storeId`.
+    StoreId,
+    /// V2: the payment's `orderName`.
+    OrderName,
+    /// V2: `amount.total` (an integer).
+    TotalAmount,
+    /// V2: `amount.cancelled` (an integer).
+    CancelledAmount,
+    /// V2: `channel.type` (`LIVE` or `TEST`).
+    ChannelType,
+    /// V2: `channelGroup.isForTest`.
+    ChannelGroupForTest,
+    /// V2: a virtual account's deposit deadline (`method.expiredAt`, RFC 3339).
+    VirtualAccountExpiredAt,
 }
 
 impl Capture {
     /// How many slots there are (the last variant's, plus one).
-    pub(crate) const COUNT: usize = Capture::ReportedImpSuccess as usize + 1;
+    pub(crate) const COUNT: usize = Capture::VirtualAccountExpiredAt as usize + 1;
 }
 
 /// A value kept for the caller (see [`Capture`]).
@@ -33,6 +50,8 @@ pub(crate) enum Captured<'j> {
     Text(Cow<'j, str>),
     Amount(Amount),
     Flag(bool),
+    /// An integer ([`Kind::Int`](super::Kind::Int): V1's `vbank_date`, V2's int64 amounts).
+    Int(i64),
 }
 
 /// The values of one object kept for the caller, by [`Capture`].
@@ -52,6 +71,15 @@ impl<'j> Captures<'j> {
 
     fn get(&self, capture: Capture) -> Option<&Captured<'j>> {
         self.0.get(capture as usize)?.as_ref()
+    }
+
+    /// Keeps the values `nested` (a nested object's) holds.
+    pub(crate) fn merge(&mut self, nested: Captures<'j>) {
+        for (slot, value) in self.0.iter_mut().zip(nested.0) {
+            if value.is_some() {
+                *slot = value;
+            }
+        }
     }
 
     /// Keeps `value` as `capture`.
@@ -74,6 +102,14 @@ impl<'j> Captures<'j> {
     pub(crate) fn amount(&self, capture: Capture) -> Option<&Amount> {
         match self.get(capture) {
             Some(Captured::Amount(amount)) => Some(amount),
+            _ => None,
+        }
+    }
+
+    /// A kept integer (or `None` when absent, `null` or blank).
+    pub(crate) fn int(&self, capture: Capture) -> Option<i64> {
+        match self.get(capture) {
+            Some(Captured::Int(int)) => Some(*int),
             _ => None,
         }
     }

@@ -64,8 +64,9 @@ pub(crate) fn read_bare<'j>(
     Ok(Read { captures, json })
 }
 
-/// The callback object of `IMP.request_pay` (`schema`), as canonical JSON that starts with
-/// the computed `success`.
+/// The callback object of `IMP.request_pay` (`schema`), or V2's `PortOne.requestPayment`
+/// result, as canonical JSON that starts with the computed `success` (V2's schema keeps its
+/// `code` as [`Capture::ErrorCode`] and has none of V1's flags, so there it is "no `code`").
 pub(crate) fn request_pay_json(input: &str, schema: &'static Schema) -> Result<String, ParseError> {
     let input = without_bom(input);
     let mut reader = enter_object(input, true)?;

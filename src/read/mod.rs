@@ -25,7 +25,7 @@ mod tolerant;
 
 pub(crate) use build::{build, to_canonical_json, write_list, Canonical, WireValue};
 pub(crate) use captures::{Capture, Captures};
-pub(crate) use document::{read_bare, request_pay_json, utf8};
+pub(crate) use document::{read_bare, request_pay_json, utf8, without_bom, Read};
 pub(crate) use envelope::read_enveloped;
 #[cfg(feature = "client")]
 pub(crate) use envelope::{read_envelope, Envelope};
@@ -35,6 +35,7 @@ pub(crate) use fast::{read_payment_fast, FastSchema};
 pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;
 pub(crate) use payment::read_payment;
+pub(crate) use reader::{read_union, tag_of as string_field};
 pub(crate) use scalar::text_value;
-pub(crate) use schema::{Field, Kind, Schema};
+pub(crate) use schema::{Field, Kind, Schema, Union};
 pub(crate) use tolerant::canonical_int;

@@ -6,7 +6,7 @@ use jiter::{Jiter, JiterError, Peek};
 use super::captures::{Captured, Captures};
 use super::path::Path;
 use super::scalar::{self, scalar, Shape};
-use super::schema::{Field, Kind, Schema, TEXT_ITEM};
+use super::schema::{Field, Kind, Schema, Union, TEXT_ITEM};
 use crate::error::{ErrorCode, ParseError};
 
 /// A cursor over one JSON text.
@@ -22,7 +22,8 @@ pub(crate) struct Reader<'j> {
 #[cfg(feature = "fast-verify")]
 pub(crate) fn check_value(field: &Field, raw: &str) -> Result<(), ParseError> {
     let mut reader = Reader::new(raw, false);
-    reader.value(field, &Path::Root(""), &mut String::new(), false)?;
+    let mut captures = Captures::default();
+    reader.value(field, &Path::Root(""), &mut String::new(), false, &mut captures)?;
     reader.finish()
 }
 
@@ -105,12 +106,14 @@ impl<'j> Reader<'j> {
 
     /// Reads one field's value, writes its canonical text to `out` and returns the value
     /// when `keep` asks for it.
+    /// Values a nested object keeps are kept in `captures` (a payment's `amount.total`).
     fn value(
         &mut self,
         field: &Field,
         path: &Path<'_>,
         out: &mut String,
         keep: bool,
+        captures: &mut Captures<'j>,
     ) -> Result<Option<Captured<'j>>, ParseError> {
         match field.kind {
             Kind::Texts => {
@@ -134,7 +137,7 @@ impl<'j> Reader<'j> {
                         }
                     }
                     Peek::Object => {
-                        self.object(schema, path, out)?;
+                        captures.merge(self.object(schema, path, out)?);
                     }
                     other => return Err(invalid_type(path, other, "an object")),
                 }
@@ -143,7 +146,10 @@ impl<'j> Reader<'j> {
             // `null` is refused as serde refuses it for a struct (only absence is a default).
             #[cfg(feature = "webhook")]
             Kind::Record(schema) => match self.peek(path)? {
-                Peek::Object => self.object(schema, path, out).map(|_| None),
+                Peek::Object => {
+                    captures.merge(self.object(schema, path, out)?);
+                    Ok(None)
+                }
                 other => Err(invalid_type(path, other, "an object")),
             },
             _ => {
@@ -216,6 +222,12 @@ impl<'j> Reader<'j> {
         path: &Path<'_>,
         out: &mut String,
     ) -> Result<Captures<'j>, ParseError> {
+        if let Some(union) = &schema.union {
+            // Through the union's own pointer: builds whose schemas have no union (V1 only)
+            // link none of the union reading.
+            let raw = self.skip_raw(path)?;
+            return (union.read)(raw, union, self.write, path, out);
+        }
         let mut object = ObjectReader::new(schema);
         let mut key = self.first_key(schema, path)?;
         while let Some(k) = key {
@@ -224,6 +236,44 @@ impl<'j> Reader<'j> {
         }
         object.finish(self, path, out, None)
     }
+}
+
+/// Reads `raw` (one JSON object, its syntax already checked) as the variant of `union` its
+/// tag names, writing its canonical text when `write`: every [`Union`]'s `read`.
+pub(crate) fn read_union<'j>(
+    raw: &'j str,
+    union: &Union,
+    write: bool,
+    path: &Path<'_>,
+    out: &mut String,
+) -> Result<Captures<'j>, ParseError> {
+    let schema = union.variant(tag_of(raw, union.tag).as_deref());
+    let mut variant = Reader::new(raw, write);
+    variant.peek(path)?;
+    variant.object(schema, path, out)
+}
+
+/// The text of the string field `tag` of the JSON object `raw` (its first occurrence).
+/// Only peeks and skips by what it peeked: jiter's `next_object`/`next_skip` can report a
+/// wrong type, which pulls its float parser into the wasm builds (for the message).
+pub(crate) fn tag_of(raw: &str, tag: &str) -> Option<String> {
+    let mut jiter = Jiter::new(raw.as_bytes());
+    if jiter.peek().ok()? != Peek::Object {
+        return None;
+    }
+    let mut key = jiter.known_object().ok()?.map(|k| k == tag);
+    while let Some(is_tag) = key {
+        let peek = jiter.peek().ok()?;
+        if is_tag {
+            return match peek {
+                Peek::String => jiter.known_str().ok().map(str::to_owned),
+                _ => None,
+            };
+        }
+        jiter.known_skip(peek).ok()?;
+        key = jiter.next_key().ok()?.map(|k| k == tag);
+    }
+    None
 }
 
 /// An object key, resolved against a schema.
@@ -324,7 +374,13 @@ impl<'j> ObjectReader<'j> {
         self.seen |= bit;
         self.hint = index + 1;
         let start = self.text.len();
-        let kept = reader.value(field, &path, &mut self.text, field.capture.is_some())?;
+        let kept = reader.value(
+            field,
+            &path,
+            &mut self.text,
+            field.capture.is_some(),
+            &mut self.captures,
+        )?;
         if reader.write {
             if self.spans.is_empty() {
                 self.spans.resize(self.schema.fields.len(), (0, 0));

@@ -191,7 +191,7 @@ pub(crate) fn scalar<'j>(
                 Some(_) => {}
                 None => put("null"),
             }
-            None
+            int.filter(|_| keep).map(Captured::Int)
         }
         Kind::Amount => {
             let amount = match shape {

@@ -3,7 +3,9 @@
 //! The schemas themselves come from the type declarations (`crate::types`, the `wire!`
 //! macro): this file only defines what a schema is.
 
-use super::captures::Capture;
+use super::captures::{Capture, Captures};
+use super::path::Path;
+use crate::error::ParseError;
 /// How a field's value is read and written out.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Kind {
@@ -55,6 +57,9 @@ pub(crate) struct Field {
 #[derive(Debug)]
 pub(crate) struct Schema {
     pub fields: &'static [Field],
+    /// For a union (V2's `Payment` on `status`): how its variants are told apart. Its own
+    /// `fields` are then empty; the variant's schema reads the object.
+    pub union: Option<Union>,
     /// Bit `i` set when field `i` is required (fields past the 64th are never required).
     pub required: u64,
     /// Open-addressing hash table of field indices by name, built at compile time.
@@ -86,9 +91,17 @@ impl Schema {
         }
         Schema {
             fields,
+            union: None,
             required,
             by_name,
         }
+    }
+
+    /// The schema of a union: an object read by the schema of the variant its `tag` names.
+    pub(crate) const fn union(union: Union) -> Schema {
+        let mut schema = Schema::new(&[]);
+        schema.union = Some(union);
+        schema
     }
 
     fn name(&self, index: u8) -> &'static str {
@@ -118,6 +131,38 @@ impl Schema {
             }
         }
         None
+    }
+}
+
+/// How the variants of a union are told apart: the text of one field.
+#[derive(Debug)]
+pub(crate) struct Union {
+    /// The JSON key that names the variant (`status`, `type`).
+    pub tag: &'static str,
+    /// Each known tag value and its variant's schema.
+    pub variants: &'static [(&'static str, &'static Schema)],
+    /// The schema of an object whose tag is missing or unknown (PortOne adds variants).
+    pub other: &'static Schema,
+    /// Reads one such object (`read::read_union`), through this pointer so that a build whose
+    /// schemas have no union links no union reading.
+    pub read: UnionRead,
+}
+
+/// How a [`Union`] is read: the object's text, the union, whether to write canonical text,
+/// the path, the output.
+pub(crate) type UnionRead = for<'j> fn(
+    &'j str,
+    &Union,
+    bool,
+    &Path<'_>,
+    &mut String,
+) -> Result<Captures<'j>, ParseError>;
+
+impl Union {
+    /// The schema for an object whose tag is `tag`.
+    pub(crate) fn variant(&self, tag: Option<&str>) -> &'static Schema {
+        tag.and_then(|tag| self.variants.iter().find(|(name, _)| *name == tag))
+            .map_or(self.other, |(_, schema)| schema)
     }
 }
 

@@ -30,9 +30,11 @@
 //! with `=> CaptureSlot`. Before the fields, a declaration may have `@lead { name: Type, }` (fields
 //! written first whose value the reading function computes, e.g. the callback's normalised
 //! `success`) and `@hidden { "json": Kind => Slot, }` (fields read and kept but not part of
-//! the type, e.g. the callback's reported flags). `record` after the name makes a nested
-//! struct that is never `null` (absent, every field is absent); `read with path` names the
-//! function that reads the type when it is not a bare object of its schema.
+//! the type, e.g. the callback's reported flags). `(record)` after the name makes a nested
+//! struct that is never `null` (absent, every field is absent); `(request)` makes a body the
+//! crate sends, whose canonical JSON leaves absent optional fields out (give those fields
+//! `#[serde(skip_serializing_if = "Option::is_none")]` so that serde agrees); `read with path`
+//! names the function that reads the type when it is not a bare object of its schema.
 
 use crate::error::ParseError;
 use crate::read::{Canonical, Kind, WireValue};
@@ -141,6 +143,21 @@ pub(crate) fn field<V: WireValue>(cursor: &mut Canonical<'_>, name: &str) -> Opt
     V::from_canonical(cursor)
 }
 
+/// Writes one member of a `request` declaration's canonical JSON, unless its value is absent
+/// (`null`, an empty list): as the official SDK's `JSON.stringify` leaves out `undefined`
+/// (PortOne's OpenAPI marks no optional request field nullable).
+pub(crate) fn member_if_present<V: WireValue>(
+    object: &mut crate::json_writer::ObjectWriter,
+    key: &str,
+    value: &V,
+) {
+    let mut text = String::new();
+    value.write(&mut text);
+    if text != "null" && text != "[]" {
+        object.value(key, |out| out.push_str(&text));
+    }
+}
+
 /// A nested object of a declared type, or `null`.
 impl<T: sealed::Declared> WireValue for Option<T> {
     const KIND: Kind = Kind::Object(T::SCHEMA);
@@ -238,6 +255,7 @@ macro_rules! wire {
             const REQUIRED: bool = $crate::types::declare::wire!(@required $($flavour)?);
             fn from_canonical(cursor: &mut $crate::read::Canonical<'_>) -> Option<Self> {
                 $crate::types::declare::from_canonical(cursor, |cursor| {
+                    let _ = &cursor; // a struct without fields reads none
                     Some(Self {
                         $($( $lfield: $crate::types::declare::field(cursor, stringify!($lfield))?, )*)?
                         $( $field: $crate::types::declare::field(
@@ -248,13 +266,24 @@ macro_rules! wire {
                 })
             }
             fn write(&self, out: &mut String) {
+                // A constant: each field's branch is settled at compile time.
+                #[allow(dead_code)] // a struct without fields writes none
+                const OMIT_ABSENT: bool = $crate::types::declare::wire!(@omit $($flavour)?);
                 let mut object = $crate::json_writer::ObjectWriter::new();
                 $($( object.value(stringify!($lfield), |out| {
                     $crate::read::WireValue::write(&self.$lfield, out)
                 }); )*)?
-                $( object.value($crate::types::declare::wire!(@json $field $($json)?), |out| {
-                    $crate::read::WireValue::write(&self.$field, out)
-                }); )*
+                $( if OMIT_ABSENT {
+                    $crate::types::declare::member_if_present(
+                        &mut object,
+                        $crate::types::declare::wire!(@json $field $($json)?),
+                        &self.$field,
+                    );
+                } else {
+                    object.value($crate::types::declare::wire!(@json $field $($json)?), |out| {
+                        $crate::read::WireValue::write(&self.$field, out)
+                    });
+                } )*
                 out.push_str(&object.finish());
             }
         }
@@ -267,9 +296,14 @@ macro_rules! wire {
     (@capture) => { None };
     (@capture $capture:ident) => { Some($crate::read::Capture::$capture) };
     (@kind , $schema:expr) => { $crate::read::Kind::Object($schema) };
+    (@kind request, $schema:expr) => { $crate::read::Kind::Object($schema) };
     (@kind record, $schema:expr) => { $crate::read::Kind::Record($schema) };
     (@required) => { true };
+    (@required request) => { true };
     (@required record) => { false };
+    (@omit) => { false };
+    (@omit request) => { true };
+    (@omit record) => { false };
     (@read $input:ident, $type:ty) => {
         $crate::read::read_bare($input, <$type as $crate::types::declare::sealed::Declared>::SCHEMA, true, "")
             .map(|read| read.json)
@@ -279,4 +313,80 @@ macro_rules! wire {
     };
 }
 
+/// Declares a union of wire types told apart by one field (V2's `Payment` on `status`, its
+/// `method` on `type`): each known tag value names a declared struct, and `_` the struct an
+/// unknown or missing tag is read as (PortOne adds variants; they are kept, never refused;
+/// its doc comment is written by the macro).
+/// TypeScript sees the union of the variants (`#[serde(untagged)]`), so it narrows on the tag.
+macro_rules! wire_union {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident on $tag:literal {
+            $( $(#[$vmeta:meta])* $vtag:literal => $variant:ident($vty:ty), )*
+            _ => $other:ident($oty:ty),
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$vmeta])* $variant($vty), )*
+            #[doc = concat!("Any other `", $tag, "` (PortOne adds them): kept, never refused.")]
+            $other($oty),
+        }
+
+        #[allow(private_interfaces)]
+        impl $crate::types::declare::sealed::Declared for $name {
+            const SCHEMA: &'static $crate::read::Schema =
+                &$crate::read::Schema::union($crate::read::Union {
+                    tag: $tag,
+                    variants: &[$(
+                        ($vtag, <$vty as $crate::types::declare::sealed::Declared>::SCHEMA),
+                    )*],
+                    other: <$oty as $crate::types::declare::sealed::Declared>::SCHEMA,
+                    read: $crate::read::read_union,
+                });
+
+            fn read_canonical(input: &str) -> Result<String, $crate::ParseError> {
+                $crate::read::read_bare(input, Self::SCHEMA, true, "").map(|read| read.json)
+            }
+
+            fn from_canonical_json(canonical: &str) -> Result<Self, $crate::ParseError> {
+                $crate::read::build::<Self>(canonical)
+            }
+        }
+
+        impl $crate::types::Wire for $name {}
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::types::declare::deserialize(deserializer)
+            }
+        }
+
+        impl $crate::read::WireValue for $name {
+            const KIND: $crate::read::Kind = $crate::read::Kind::Object(
+                <Self as $crate::types::declare::sealed::Declared>::SCHEMA,
+            );
+            const REQUIRED: bool = true;
+            fn from_canonical(cursor: &mut $crate::read::Canonical<'_>) -> Option<Self> {
+                let (tag, mut variant) = cursor.tagged($tag)?;
+                match tag.as_deref() {
+                    $( Some($vtag) => {
+                        <$vty as $crate::read::WireValue>::from_canonical(&mut variant)
+                            .map(Self::$variant)
+                    } )*
+                    _ => <$oty as $crate::read::WireValue>::from_canonical(&mut variant)
+                        .map(Self::$other),
+                }
+            }
+            fn write(&self, out: &mut String) {
+                match self {
+                    $( Self::$variant(value) => $crate::read::WireValue::write(value, out), )*
+                    Self::$other(value) => $crate::read::WireValue::write(value, out),
+                }
+            }
+        }
+    };
+}
+
 pub(crate) use wire;
+pub(crate) use wire_union;

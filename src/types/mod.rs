@@ -1,7 +1,8 @@
-//! PortOne V1 wire types.
+//! PortOne V1 wire types, and the V2 ones in [`v2`].
 //!
-//! Field names are PortOne's (snake_case), as in the official Swagger. Every type accepts
-//! unknown fields, and every enum keeps unknown values as strings.
+//! V1 field names are PortOne's (snake_case), as in the official Swagger; V2's are camelCase,
+//! as in its OpenAPI. Every type accepts unknown fields, and every enum keeps unknown values
+//! as strings.
 
 mod auth;
 mod balance;
@@ -12,6 +13,7 @@ pub(crate) mod open_enum;
 mod payment;
 mod prepare;
 mod request_pay;
+pub mod v2;
 
 pub use auth::AuthAnnotation;
 pub use balance::{PaymentBalance, PaymentBalanceAnnotation, PaymentBalanceHistoriesAnnotation};

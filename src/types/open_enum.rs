@@ -48,6 +48,17 @@ macro_rules! open_enum {
 
         open_enum!(@wire $name, Text);
 
+        /// A list of values (V2's filters); `null` reads as empty.
+        impl $crate::read::WireValue for Vec<$name> {
+            const KIND: $crate::read::Kind = $crate::read::Kind::Texts;
+            fn from_canonical(cursor: &mut $crate::read::Canonical<'_>) -> Option<Self> {
+                cursor.list(|cursor| cursor.text().map(|text| $name::from_wire(&text)))
+            }
+            fn write(&self, out: &mut String) {
+                $crate::read::write_list(out, self);
+            }
+        }
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())

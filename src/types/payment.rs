@@ -72,7 +72,7 @@ wire! {
         /// Virtual account holder.
         vbank_holder: Option<String>,
         /// Virtual account deposit deadline (UNIX seconds).
-        vbank_date: Option<i64>,
+        vbank_date: Option<i64> => VbankDate,
         /// When the virtual account was issued (UNIX seconds).
         vbank_issued_at: Option<i64>,
         /// Order name.

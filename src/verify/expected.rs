@@ -42,16 +42,24 @@ pub struct Expected {
     #[serde(default)]
     #[tsify(optional)]
     pub allow_sandbox: bool,
+    /// The current time in milliseconds since 1970, against which an issued virtual
+    /// account's deposit deadline is checked (only read with `allowVirtualAccountIssued`).
+    /// JavaScript callers may leave it out: the package then uses `Date.now()`. In Rust the
+    /// clock is passed in ([`Expected::now_ms`]); without it an issued virtual account cannot
+    /// be judged and does not verify.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub now_ms: Option<i64>,
 }
 
-/// The currency when none is given.
-pub(crate) const DEFAULT_CURRENCY: &str = "KRW";
-
 fn default_currency() -> String {
-    DEFAULT_CURRENCY.to_owned()
+    Expected::DEFAULT_CURRENCY.to_owned()
 }
 
 impl Expected {
+    /// The currency when none is given.
+    pub const DEFAULT_CURRENCY: &'static str = "KRW";
+
     /// An expectation for `merchant_uid` and `amount` in KRW, everything else strict.
     pub fn new(merchant_uid: impl Into<String>, amount: Amount) -> Self {
         Expected {
@@ -61,6 +69,7 @@ impl Expected {
             imp_uid: None,
             allow_virtual_account_issued: false,
             allow_sandbox: false,
+            now_ms: None,
         }
     }
 
@@ -78,10 +87,20 @@ impl Expected {
         self
     }
 
-    /// Accepts issued-but-unpaid virtual accounts.
+    /// Accepts issued-but-unpaid virtual accounts whose deposit deadline has not passed at
+    /// [`Expected::now_ms`] (required: without the current time the deadline cannot be
+    /// checked, and the payment does not verify).
     #[must_use]
     pub fn allow_virtual_account_issued(mut self, allow: bool) -> Self {
         self.allow_virtual_account_issued = allow;
+        self
+    }
+
+    /// The current time (milliseconds since 1970), for the deposit deadline of an issued
+    /// virtual account (see [`Expected::allow_virtual_account_issued`]).
+    #[must_use]
+    pub fn now_ms(mut self, now_ms: i64) -> Self {
+        self.now_ms = Some(now_ms);
         self
     }
 
@@ -92,7 +111,9 @@ impl Expected {
         self
     }
 
-    /// Reads an expectation from JSON (`{merchantUid, amount, currency?, impUid?, …}`).
+    /// Reads an expectation from JSON (`{merchantUid, amount, currency?, impUid?, …}`), for
+    /// Rust servers: this type's `Deserialize` plus [`Expected::validate`], with error paths
+    /// under `expected`. (JavaScript callers' objects are read by the wasm glue's own reader.)
     ///
     /// # Errors
     /// `INVALID_ARGUMENT` with the path under `expected` for a missing or malformed option,
@@ -122,6 +143,7 @@ impl Expected {
             imp_uid: self.imp_uid.as_deref(),
             allow_virtual_account_issued: self.allow_virtual_account_issued,
             allow_sandbox: self.allow_sandbox,
+            now_ms: self.now_ms,
         }
     }
 }
@@ -137,22 +159,10 @@ pub(crate) struct Want<'a> {
     pub imp_uid: Option<&'a str>,
     pub allow_virtual_account_issued: bool,
     pub allow_sandbox: bool,
+    pub now_ms: Option<i64>,
 }
 
 impl Want<'_> {
-    /// An owned copy.
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn to_expected(self) -> Expected {
-        Expected {
-            merchant_uid: self.merchant_uid.to_owned(),
-            amount: self.amount.clone(),
-            currency: self.currency.to_owned(),
-            imp_uid: self.imp_uid.map(str::to_owned),
-            allow_virtual_account_issued: self.allow_virtual_account_issued,
-            allow_sandbox: self.allow_sandbox,
-        }
-    }
-
     /// See [`Expected::validate`].
     pub(crate) fn validate(&self) -> Result<(), ParseError> {
         let invalid = |path: &str, message: &str| {

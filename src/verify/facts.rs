@@ -18,6 +18,8 @@ pub(crate) struct PaymentFacts<'a> {
     pub sandbox: Option<bool>,
     pub pay_method: Option<&'a str>,
     pub vbank_num: Option<&'a str>,
+    /// The virtual account's deposit deadline (UNIX seconds).
+    pub vbank_date: Option<i64>,
 }
 
 impl PaymentAnnotation {
@@ -32,6 +34,7 @@ impl PaymentAnnotation {
             sandbox: self.sandbox,
             pay_method: self.pay_method.as_ref().map(|m| m.as_str()),
             vbank_num: self.vbank_num.as_deref(),
+            vbank_date: self.vbank_date,
         }
     }
 }
@@ -50,6 +53,7 @@ impl<'j> Captures<'j> {
             sandbox: self.flag(Capture::Sandbox),
             pay_method: self.text(Capture::PayMethod),
             vbank_num: self.text(Capture::VbankNum),
+            vbank_date: self.int(Capture::VbankDate),
         })
     }
 }

@@ -1,21 +1,21 @@
-//! Verification: does this payment prove the merchant's order was paid?
+//! Verification: does this payment (V1, or V2: `verify_payment_v2`) prove the merchant's order was paid?
 //!
 //! Pure and synchronous. Every check runs and every failure is listed; anything the rules
 //! cannot judge (a missing `cancel_amount` or `sandbox`, an unknown `status`) is a failure.
 
 mod expected;
+mod expected_v2;
 mod facts;
 mod rules;
+mod rfc3339;
+mod rules_v2;
+mod v2;
 mod verdict;
 
 pub use expected::Expected;
 pub(crate) use expected::Want;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use expected::DEFAULT_CURRENCY;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use verdict::failures_json;
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-pub(crate) use verdict::verdict_json;
+pub use expected_v2::ExpectedV2;
+pub use v2::{verify_payment_v2, verify_payment_v2_json};
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
 use crate::error::ParseError;
@@ -50,7 +50,7 @@ pub fn verify_payment(payment: &PaymentAnnotation, expected: &Expected) -> Verdi
 /// API bodies). Accepts a bare payment or the `{code, message, response}` envelope.
 ///
 /// # Errors
-/// The same errors as [`parse_payment`] for input that cannot be judged at all; the
+/// The same errors as [`parse_payment`](crate::parse_payment) for input that cannot be judged at all; the
 /// expectation is assumed valid (see [`Expected::validate`]).
 pub fn verify_payment_json(input: &[u8], expected: &Expected) -> Result<Verdict, ParseError> {
     verify_json(input, &expected.want())

@@ -71,7 +71,25 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
     match payment.status {
         "paid" => {}
         "ready" if expected.allow_virtual_account_issued && is_issued_virtual_account(payment) => {
-            state = PaidState::VirtualAccountIssued;
+            match deposit_deadline(payment.vbank_date, expected.now_ms) {
+                Deadline::Open => state = PaidState::VirtualAccountIssued,
+                Deadline::Passed(deadline) => fail(
+                    FailureCode::VirtualAccountExpired,
+                    "vbank_date",
+                    Observed::Absent,
+                    Observed::Text(deadline.to_string()),
+                    "the virtual account's deposit deadline has passed".to_owned(),
+                ),
+                Deadline::Unknown(why) => fail(
+                    FailureCode::IncompletePayment,
+                    "vbank_date",
+                    Observed::Absent,
+                    payment
+                        .vbank_date
+                        .map_or(Observed::Absent, |d| Observed::Text(d.to_string())),
+                    why.to_owned(),
+                ),
+            }
         }
         "cancelled" => fail(
             FailureCode::Cancelled,
@@ -143,6 +161,31 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
 
 fn is_issued_virtual_account(payment: &PaymentFacts<'_>) -> bool {
     payment.pay_method == Some("vbank") && payment.vbank_num.is_some_and(|n| !n.trim().is_empty())
+}
+
+/// Whether an issued virtual account can still be paid into.
+enum Deadline {
+    Open,
+    /// The deadline (UNIX seconds) is not after now.
+    Passed(i64),
+    /// It cannot be told (fail closed).
+    Unknown(&'static str),
+}
+
+fn deposit_deadline(vbank_date: Option<i64>, now_ms: Option<i64>) -> Deadline {
+    let Some(deadline) = vbank_date.filter(|&d| d > 0) else {
+        return Deadline::Unknown("the virtual account has no deposit deadline (vbank_date)");
+    };
+    let Some(now_ms) = now_ms else {
+        return Deadline::Unknown(
+            "the deposit deadline cannot be checked without the current time",
+        );
+    };
+    if deadline.saturating_mul(1000) > now_ms {
+        Deadline::Open
+    } else {
+        Deadline::Passed(deadline)
+    }
 }
 
 fn not_paid_message(payment: &PaymentFacts<'_>) -> String {

@@ -30,7 +30,7 @@ impl PaidState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Tsify)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FailureCode {
-    /// `amount` differs from the order's amount.
+    /// `amount` (V2: `amount.total`) differs from the order's amount.
     AmountMismatch,
     /// `merchant_uid` is another order's.
     MerchantUidMismatch,
@@ -38,16 +38,28 @@ pub enum FailureCode {
     ImpUidMismatch,
     /// `currency` differs (or is missing).
     CurrencyMismatch,
-    /// `status` is `ready` (not allowed), `failed` or unknown.
+    /// `status` is `ready` (not allowed), `failed` or unknown (V2: any status but `PAID`, and
+    /// `VIRTUAL_ACCOUNT_ISSUED` when allowed).
     NotPaid,
-    /// `status` is `cancelled`.
+    /// `status` is `cancelled` (V2: `CANCELLED`).
     Cancelled,
-    /// Part of the payment was cancelled (`cancel_amount > 0`).
+    /// Part of the payment was cancelled (`cancel_amount > 0`; V2: `amount.cancelled > 0` or
+    /// `PARTIAL_CANCELLED`).
     PartiallyCancelled,
-    /// A test-channel payment where real money was expected.
+    /// A test-channel payment where real money was expected (V1 `sandbox: true`; V2
+    /// `channel.type` `TEST` or a test channel group).
     SandboxPayment,
     /// A field needed for the judgement is missing or unusable (fail closed).
     IncompletePayment,
+    /// An issued virtual account whose deposit deadline has passed (with
+    /// `allowVirtualAccountIssued`): no money can arrive any more.
+    VirtualAccountExpired,
+    /// V2: the payment's `id` is not the expected `paymentId`.
+    PaymentIdMismatch,
+    /// V2: the payment's `orderName` is not the order's.
+    OrderNameMismatch,
+    /// V2: the payment's `storeId` is not the expected store's.
+    StoreIdMismatch,
 }
 
 impl FailureCode {
@@ -63,65 +75,12 @@ impl FailureCode {
             FailureCode::PartiallyCancelled => "PARTIALLY_CANCELLED",
             FailureCode::SandboxPayment => "SANDBOX_PAYMENT",
             FailureCode::IncompletePayment => "INCOMPLETE_PAYMENT",
+            FailureCode::VirtualAccountExpired => "VIRTUAL_ACCOUNT_EXPIRED",
+            FailureCode::PaymentIdMismatch => "PAYMENT_ID_MISMATCH",
+            FailureCode::OrderNameMismatch => "ORDER_NAME_MISMATCH",
+            FailureCode::StoreIdMismatch => "STORE_ID_MISMATCH",
         }
     }
-}
-
-/// The JSON text of `failures`, exactly as serde serialises them, written without serde's
-/// number formatting (the browser build carries no float code).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn failures_json(failures: &[Failure]) -> String {
-    use crate::json_writer::push_string as string;
-    fn observed(out: &mut String, value: &Observed) {
-        match value {
-            Observed::Absent => out.push_str("null"),
-            Observed::Text(text) => string(out, text),
-            Observed::Flag(flag) => out.push_str(if *flag { "true" } else { "false" }),
-            Observed::Amount(amount) if amount.is_exact_in_f64() => out.push_str(amount.as_str()),
-            Observed::Amount(amount) => string(out, amount.as_str()),
-        }
-    }
-    let mut out = String::from("[");
-    for (index, failure) in failures.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"code\":\"");
-        out.push_str(failure.code.as_str());
-        out.push_str("\",\"field\":");
-        string(&mut out, &failure.field);
-        out.push_str(",\"expected\":");
-        observed(&mut out, &failure.expected);
-        out.push_str(",\"actual\":");
-        observed(&mut out, &failure.actual);
-        out.push_str(",\"message\":");
-        string(&mut out, &failure.message);
-        out.push('}');
-    }
-    out.push(']');
-    out
-}
-
-/// The JSON text of `verdict` with `payment` (JSON text) as its last key: what
-/// `PortOneClient.verifyPayment` resolves to, built without serde.
-#[cfg_attr(not(all(target_arch = "wasm32", feature = "client")), allow(dead_code))]
-pub(crate) fn verdict_json(verdict: &Verdict, payment: &str) -> String {
-    let mut out = String::from("{\"ok\":");
-    match verdict {
-        Verdict::Verified { state } => {
-            out.push_str("true,\"state\":\"");
-            out.push_str(state.as_str());
-            out.push('"');
-        }
-        Verdict::Rejected { failures } => {
-            out.push_str("false,\"failures\":");
-            out.push_str(&failures_json(failures));
-        }
-    }
-    out.push_str(",\"payment\":");
-    out.push_str(payment);
-    out.push('}');
-    out
 }
 
 /// A value in a [`Failure`]: what the order expected or what the payment says.
@@ -221,70 +180,5 @@ impl Serialize for Verdict {
             }
         }
         s.end()
-    }
-}
-
-// The JS shape of `Verdict` (its Serialize impl above), as a union TypeScript narrows on `ok`.
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const VERDICT_TS: &'static str = r#"
-/** The outcome of verifying a payment: narrow on `ok`. */
-export type Verdict =
-  | { ok: true; state: PaidState }
-  | { ok: false; failures: Failure[] };
-"#;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn failures_and_verdict_json_are_what_serde_writes() {
-        let amount = |text: &str| Observed::Amount(Amount::parse(text).unwrap());
-        let failures = vec![
-            Failure {
-                code: FailureCode::AmountMismatch,
-                field: "amount".into(),
-                expected: amount("10.1"),
-                actual: amount("1234567890.123456789"),
-                message: "a \"quoted\" 메시지\n".into(),
-            },
-            Failure {
-                code: FailureCode::SandboxPayment,
-                field: "sandbox".into(),
-                expected: Observed::Flag(false),
-                actual: Observed::Absent,
-                message: String::new(),
-            },
-            Failure {
-                code: FailureCode::IncompletePayment,
-                field: "currency".into(),
-                expected: Observed::Text("KRW".into()),
-                actual: amount("-3e2"),
-                message: "m".into(),
-            },
-        ];
-        let ours: serde_json::Value = serde_json::from_str(&failures_json(&failures)).unwrap();
-        assert_eq!(ours, serde_json::to_value(&failures).unwrap());
-        for failure in &failures {
-            assert_eq!(
-                serde_json::to_value(failure.code).unwrap(),
-                failure.code.as_str()
-            );
-        }
-        assert_eq!(ours[0]["actual"], "1234567890.123456789");
-
-        let payment = r#"{"imp_uid":"imp_1"}"#;
-        for verdict in [
-            Verdict::Rejected { failures },
-            Verdict::Verified {
-                state: PaidState::VirtualAccountIssued,
-            },
-        ] {
-            let ours: serde_json::Value =
-                serde_json::from_str(&verdict_json(&verdict, payment)).unwrap();
-            let mut serde = serde_json::to_value(&verdict).unwrap();
-            serde["payment"] = serde_json::from_str(payment).unwrap();
-            assert_eq!(ours, serde);
-        }
     }
 }

@@ -1,19 +1,22 @@
-//! Errors cross into JavaScript as real `Error`s with a stable `code` (and `path`).
+//! Errors cross into JavaScript as real `Error`s with a stable `code` (and `path`), all made by
+//! one JS function, `codedError` in `errors.js`: Rust's [`coded_error`] calls it, and so does
+//! `args.js` for the checks it makes itself.
 
 use js_sys::{Error, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::ParseError;
 
+#[wasm_bindgen(module = "/src/wasm/errors.js")]
+extern "C" {
+    /// The one constructor of coded errors (`args.js` uses it too).
+    #[wasm_bindgen(js_name = codedError)]
+    fn coded_error_js(code: &str, message: &str, path: Option<&str>) -> Error;
+}
+
 /// Builds `new Error(message)` named `PortOneVerifyError` with `code` and, when given, `path`.
 pub(crate) fn coded_error(code: &str, message: &str, path: Option<&str>) -> Error {
-    let err = Error::new(message);
-    err.set_name("PortOneVerifyError");
-    set(&err, "code", &JsValue::from_str(code));
-    if let Some(path) = path {
-        set(&err, "path", &JsValue::from_str(path));
-    }
-    err
+    coded_error_js(code, message, path)
 }
 
 /// `INVALID_ARGUMENT` for the property `field` of `expected`.

@@ -1,14 +1,15 @@
 //! The exported functions: `parseRequestPayResponse`, `parseRedirectQuery`, `parsePayment`,
 //! `verifyPayment`. Each converts its arguments, calls the pure core and converts back.
 
-use js_sys::{Reflect, Uint8Array, JSON};
+use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::args::{with_args, Args, Given};
+use super::args::{verify_args, Args};
 use super::errors::coded_error;
-use super::input::json_bytes;
-use super::verdict::verdict_to_js;
+use super::input::{json_bytes, object_json};
+use super::verdict::verdict_of_snapshot;
+use crate::verify::verify_json;
 
 /// Parses an `IMP.request_pay` callback payload (the object, or its JSON string or bytes)
 /// into one normalised shape. `success` means "the SDK reported no error", never "paid":
@@ -62,7 +63,8 @@ pub fn parse_redirect_query(
 /// envelope whose `code` is not 0 or whose `response` is null.
 #[wasm_bindgen(js_name = parsePayment, unchecked_return_type = "PaymentAnnotation")]
 pub fn parse_payment(
-    #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array | ArrayBuffer")]
+    input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = json_bytes(&input)?;
     JSON::parse(&crate::payment_json(&bytes)?)
@@ -71,71 +73,29 @@ pub fn parse_payment(
 /// Verifies a payment fetched from PortOne's API against the merchant's own order.
 ///
 /// Returns `{ ok: true, state, payment }` or `{ ok: false, failures, payment }` listing every
-/// failure. `payment` is parsed on first access (it can throw like {@link parsePayment} if
-/// a field the verdict does not read is malformed). Given bytes, it is parsed from the same
-/// `Uint8Array` then, not from a copy: if the buffer was changed in between, reading
-/// `payment` throws `INVALID_INPUT` instead of returning another payment.
+/// failure. `payment` is exactly the payment the verdict was reached on: a string is kept,
+/// bytes are copied and an object is turned into JSON once (through its `toJSON`), so changing
+/// the input afterwards never changes it. It is parsed on first access (it can throw like
+/// {@link parsePayment} if a field the verdict does not read is malformed).
 ///
-/// @throws {PortOneVerifyError} the errors of {@link parsePayment} for input that cannot be
-/// judged, `INVALID_ARGUMENT` (with `path`) for a bad `expected`.
-#[wasm_bindgen(
-    js_name = verifyPayment,
-    unchecked_return_type = "Verdict & { payment: PaymentAnnotation }"
-)]
+/// @throws {PortOneVerifyError} `INVALID_ARGUMENT` (with `path`) for a bad `expected`, checked
+/// first; then the errors of {@link parsePayment} for input that cannot be judged.
+#[wasm_bindgen(js_name = verifyPayment, unchecked_return_type = "Verdict")]
 pub fn verify_payment(
-    #[wasm_bindgen(unchecked_param_type = "PaymentAnnotation | object | string | Uint8Array")]
+    #[wasm_bindgen(
+        unchecked_param_type = "PaymentAnnotation | object | string | Uint8Array | ArrayBuffer"
+    )]
     payment: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Expected")] expected: JsValue,
 ) -> Result<JsValue, JsValue> {
     // `expected`, and the payment when it is a string or bytes, cross in one call (see
-    // `super::args`); the lazy `payment` reads the string again, which cannot have changed,
-    // or the caller's bytes, checked by a fingerprint.
-    let args = with_args(&payment, &expected, |expected, given| match given {
-        Given::Text(text) => {
-            crate::verify::verify_json(text, expected).map(|verdict| (verdict, JsValue::UNDEFINED))
-        }
-        Given::Bytes(bytes) => crate::verify::verify_json(bytes, expected)
-            .map(|verdict| (verdict, JsValue::from_f64(digest(bytes)))),
-    })?;
-    let (verdict, digest) = match args {
-        Args::Read(read) => read?,
+    // `super::args`), which gives the payment's snapshot too.
+    match verify_args(&payment, &expected, |want, utf8| verify_json(utf8, want))? {
+        Args::Crossed { result, snapshot } => Ok(verdict_of_snapshot(&result?, &snapshot)),
         Args::Other(expected) => {
-            let bytes = json_bytes(&payment)?;
-            (
-                crate::verify_payment_json(&bytes, &expected)?,
-                JsValue::UNDEFINED,
-            )
+            let text = object_json(&payment)?;
+            let verdict = crate::verify_payment_str(&String::from(&text), &expected)?;
+            Ok(verdict_of_snapshot(&verdict, &text))
         }
-    };
-    LAZY_PAYMENT.with(|parse| verdict_to_js(&verdict, &payment, &digest, parse))
-}
-
-/// The fingerprint of the bytes a verdict was reached on, as a number JS holds exactly.
-fn digest(bytes: &[u8]) -> f64 {
-    (super::fingerprint::fingerprint(bytes) >> 11) as f64
-}
-
-/// The verdict's `payment`, parsed on first access from what `verifyPayment` was given;
-/// bytes only if they are still the ones the verdict was reached on.
-fn lazy_payment(source: JsValue, digest_then: JsValue) -> Result<JsValue, JsValue> {
-    let Some(digest_then) = digest_then.as_f64() else {
-        return parse_payment(source);
-    };
-    let bytes = source
-        .dyn_ref::<Uint8Array>()
-        .map(Uint8Array::to_vec)
-        .unwrap_or_default();
-    if digest(&bytes) != digest_then {
-        let message = "the bytes given to verifyPayment changed before its `payment` was read: \
-                       read `payment` first, or pass a copy";
-        return Err(coded_error("INVALID_INPUT", message, Some("")).into());
     }
-    JSON::parse(&crate::payment_json(&bytes)?)
-}
-
-thread_local! {
-    /// `lazy_payment` as a JS function, made once per instance, for the verdicts' getters.
-    static LAZY_PAYMENT: JsValue =
-        Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(lazy_payment)
-            .into_js_value();
 }

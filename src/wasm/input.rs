@@ -3,7 +3,7 @@
 //! one `JSON.parse`: for objects of this size that is faster than building them property by
 //! property across the boundary.
 
-use js_sys::{ArrayBuffer, Uint8Array, JSON};
+use js_sys::{ArrayBuffer, JsString, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,27 +24,28 @@ pub(crate) fn raw_bytes(value: &JsValue) -> Option<Vec<u8>> {
 }
 
 /// The UTF-8 JSON text of `value`: strings and bytes as given, other objects through
-/// `JSON.stringify` (numbers print in their shortest exact form, so no digit is lost).
+/// [`object_json`].
 pub(crate) fn json_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(bytes) = raw_bytes(value) {
         return Ok(bytes);
     }
-    if value.is_object() {
-        let text = JSON::stringify(value).map_err(|_| {
-            coded_error(
-                "INVALID_INPUT",
-                "the object cannot be turned into JSON",
-                Some(""),
-            )
-        })?;
-        return Ok(String::from(text).into_bytes());
+    Ok(String::from(object_json(value)?).into_bytes())
+}
+
+/// `JSON.stringify(value)` (through its `toJSON`, if any) of an object; numbers print in their
+/// shortest exact form, so no digit is lost. `INVALID_INPUT` for anything else.
+pub(crate) fn object_json(value: &JsValue) -> Result<JsString, JsValue> {
+    if !value.is_object() {
+        let message = "expected an object, a JSON string or UTF-8 bytes";
+        return Err(coded_error("INVALID_INPUT", message, Some("")).into());
     }
-    Err(coded_error(
-        "INVALID_INPUT",
-        "expected an object, a JSON string or UTF-8 bytes",
-        Some(""),
-    )
-    .into())
+    match JSON::stringify(value) {
+        Ok(text) if text.is_string() => Ok(text),
+        _ => {
+            let message = "the object cannot be turned into JSON";
+            Err(coded_error("INVALID_INPUT", message, Some("")).into())
+        }
+    }
 }
 
 /// An amount from JavaScript: a finite number (through the engine's own shortest decimal

@@ -4,10 +4,7 @@ mod args;
 #[cfg(feature = "client")]
 pub mod client;
 pub(crate) mod errors;
-#[cfg(feature = "client")]
-mod expected;
 mod exports;
-mod fingerprint;
 pub use exports::{
     parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
 };

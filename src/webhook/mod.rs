@@ -6,7 +6,9 @@
 //!   body's `status`.
 //! - **V2** ([`verify_webhook_v2`]): signed as in Standard Webhooks and verified exactly as
 //!   PortOne's official `@portone/server-sdk` `Webhook.verify` does, same decisions and same
-//!   failure reasons ([`VerificationFailure`]), then parsed into a typed [`WebhookV2`].
+//!   failure reasons ([`VerificationFailure`]), then parsed into a typed [`WebhookV2`]
+//!   (body version 2024-04-25); [`parse_webhook_v2_legacy`] reads version 2024-01-01 bodies
+//!   (JSON or form).
 //!
 //! The clock is always passed in (`now`, UNIX seconds): nothing here reads the system time.
 //!
@@ -36,6 +38,7 @@ mod signature;
 mod v1;
 mod v2;
 mod v2_body;
+mod v2_legacy;
 
 pub use error::{SecretError, VerificationFailure, WebhookError};
 pub use headers::{WebhookHeaders, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP};
@@ -44,3 +47,4 @@ pub use signature::{SignedWebhook, TOLERANCE_SECONDS};
 pub use v1::{parse_webhook_v1, WebhookV1};
 pub use v2::verify_webhook_v2;
 pub use v2_body::{WebhookV2, WebhookV2Data, WebhookV2Type};
+pub use v2_legacy::{parse_webhook_v2_legacy, WebhookV2Legacy, WebhookV2LegacyStatus};

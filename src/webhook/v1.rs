@@ -57,7 +57,9 @@ pub fn parse_webhook_v1(body: &[u8], content_type: Option<&str>) -> Result<Webho
     normalise(hook)
 }
 
-fn is_json(body: &[u8], content_type: Option<&str>) -> bool {
+/// Whether a webhook body is JSON (else a form), by its `Content-Type` or, without a
+/// telling one, its first character.
+pub(super) fn is_json(body: &[u8], content_type: Option<&str>) -> bool {
     let media_type = content_type
         .and_then(|ct| ct.split(';').next())
         .map(|ct| ct.trim().to_ascii_lowercase())

@@ -75,9 +75,12 @@ describe("contents", () => {
       "node.js", "node.d.ts", "workerd.js", "workerd.d.ts", "browser.js", "browser.d.ts",
       ...["", "browser/"].flatMap((dir) =>
         ["portone_verify.js", "portone_verify.d.ts", "portone_verify_bg.wasm"].map((f) => `${dir}${f}`)),
+      // The JS modules the Rust binds (wasm-bindgen `module =` snippets), in both builds.
+      ...["", "browser/"].flatMap((dir) =>
+        ["args.js", "errors.js", "verdict.js"].map((f) => `${dir}snippets/*/src/wasm/${f}`)),
     ];
     for (const file of expected) assert.ok(files.includes(file), `${file} is in the tarball`);
-    const extra = files.filter((f) => !expected.includes(f) && !/^(browser\/)?snippets\/\*\/inline\d+\.js$/.test(f));
+    const extra = files.filter((f) => !expected.includes(f));
     assert.deepEqual(extra, [], "nothing else");
   });
 

@@ -196,7 +196,7 @@ async fn a_redirect_is_an_answer_not_followed() {
     let (url, server) = redirecting_server();
     let options = PortOneClientOptions {
         api_key: "key".into(),
-        api_secret: "secret".into(),
+        api_secret: "redirect-secret".into(),
         base_url: Some(url),
         max_retries: Some(0),
         ..Default::default()
@@ -206,7 +206,7 @@ async fn a_redirect_is_an_answer_not_followed() {
         client.get_payment(CARD_PAID, &NO_OPTIONS).await,
         ClientErrorCode::InvalidResponse,
         &client,
-        &["secret"],
+        &["redirect-secret"],
     );
     assert_eq!(err.status(), Some(302));
     assert_eq!(

@@ -7,8 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
 use portone_verify::client::{
-    Client, ClientError, ClientErrorCode, HttpRequest, HttpResponse, PortOneClientOptions,
-    ReqwestTransport, Transport, TransportError,
+    BufferedBody, Client, ClientError, ClientErrorCode, HttpRequest, HttpResponse,
+    PortOneClientOptions, ReqwestBody, ReqwestTransport, ResponseBody, ResponseHead, Transport,
+    TransportError,
 };
 use serde_json::{json, Value};
 
@@ -71,6 +72,19 @@ impl Server {
 
     pub async fn stats(&self) -> Value {
         self.admin(reqwest::Method::GET, "stats", Value::Null).await
+    }
+
+    /// The stats once the server handles no request any more (a body it still streams to a
+    /// client that left ends when it notices).
+    pub async fn settled_stats(&self) -> Value {
+        for _ in 0..3000 {
+            let stats = self.stats().await;
+            if stats["inFlight"] == 0 {
+                return stats;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("the server still handles a request after 60 s");
     }
 
     /// Requests the server saw on `route`.
@@ -153,10 +167,27 @@ impl Recording {
     }
 }
 
+/// The server's body, or the answerer's.
+#[derive(Debug)]
+pub enum EitherBody {
+    Server(ReqwestBody),
+    Answered(BufferedBody),
+}
+
+impl ResponseBody for EitherBody {
+    async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
+        match self {
+            EitherBody::Server(body) => body.next_chunk().await,
+            EitherBody::Answered(body) => body.next_chunk().await,
+        }
+    }
+}
+
 impl Transport for Recording {
     type Signal = <ReqwestTransport as Transport>::Signal;
+    type Body = EitherBody;
 
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    async fn send(&self, request: HttpRequest) -> Result<ResponseHead<EitherBody>, TransportError> {
         let auth = request
             .headers
             .iter()
@@ -171,10 +202,22 @@ impl Transport for Recording {
             .unwrap()
             .as_ref()
             .and_then(|a| a(&request));
-        match answered {
-            Some(answer) => answer,
-            None => self.inner.send(request).await,
-        }
+        let head = match answered {
+            Some(answer) => {
+                let head = answer?.into_head();
+                return Ok(ResponseHead {
+                    status: head.status,
+                    headers: head.headers,
+                    body: EitherBody::Answered(head.body),
+                });
+            }
+            None => self.inner.send(request).await?,
+        };
+        Ok(ResponseHead {
+            status: head.status,
+            headers: head.headers,
+            body: EitherBody::Server(head.body),
+        })
     }
 
     fn sleep(&self, ms: u64) -> impl std::future::Future<Output = ()> {

@@ -203,7 +203,7 @@ fn every_future_of_the_native_client_is_send() {
     let _guard = runtime.enter();
     let options = PortOneClientOptions {
         api_key: "k".into(),
-        api_secret: "s".into(),
+        api_secret: "test_secret".into(),
         base_url: Some("http://127.0.0.1:9".into()),
         ..Default::default()
     };

@@ -259,6 +259,11 @@ describe("verifyPayment", () => {
       const shape = ({ ok, state, failures }) => ({ ok, state, failures });
       assert.deepEqual(shape(remote), shape(local), `${impUid} ${JSON.stringify(expected)}`);
       assert.deepEqual(remote.payment, payment);
+      // One verdict: the same class (its lazy `payment` getter), keys and JSON.
+      assert.equal(Object.getPrototypeOf(remote), Object.getPrototypeOf(local));
+      assert.equal(typeof Object.getOwnPropertyDescriptor(Object.getPrototypeOf(remote), "payment").get, "function");
+      assert.deepEqual(Object.keys(remote), Object.keys(local));
+      assert.deepEqual(JSON.parse(JSON.stringify(remote)), JSON.parse(JSON.stringify(local)));
     }
   });
 
@@ -742,6 +747,11 @@ describe("verifyWebhookV1", () => {
     );
     const s = await stats(server);
     assert.deepEqual([s.getToken, s.byRoute[GET_PAYMENT]], [1, 1]);
+    // The verdict of verifyPayment (the same class), plus `webhook`, which its JSON keeps.
+    const local = pkg.verifyPayment(await client.getPayment(IDS.cardPaid), { merchantUid: "order-card-paid", amount: 1004 });
+    assert.equal(Object.getPrototypeOf(verdict), Object.getPrototypeOf(local));
+    const json = JSON.parse(JSON.stringify(verdict));
+    assert.deepEqual([json.ok, json.state, json.payment.imp_uid, json.webhook.imp_uid], [true, "paid", IDS.cardPaid, IDS.cardPaid]);
   });
 
   test("form bodies (string, bytes, URLSearchParams, parsed object) and async expectedFor", async () => {

@@ -22,8 +22,9 @@ function assertCoded(fn, code, path) {
   });
 }
 
-test("verifyPayment accepts the matching order from a string, bytes or an object", () => {
-  for (const input of [cardPaid, new TextEncoder().encode(cardPaid), JSON.parse(cardPaid)]) {
+test("verifyPayment accepts the matching order from a string, bytes, an ArrayBuffer or an object", () => {
+  const bytes = new TextEncoder().encode(cardPaid);
+  for (const input of [cardPaid, bytes, bytes.buffer, JSON.parse(cardPaid)]) {
     const verdict = verifyPayment(input, order);
     assert.equal(verdict.ok, true);
     assert.equal(verdict.state, "paid");
@@ -46,20 +47,116 @@ test("bytes cross as they are: views at an offset, Node Buffers, big and empty o
   assertCoded(() => verifyPayment(padded, order), "INVALID_JSON", "");
 });
 
-test("a verdict's payment is the verified one, or an error if the caller's bytes changed", () => {
-  const bytes = new TextEncoder().encode(cardPaid);
-  const readFirst = verifyPayment(bytes, order);
-  assert.equal(readFirst.payment.amount, 1004);
-  bytes.set(new TextEncoder().encode("5"), bytes.indexOf(0x31, cardPaid.indexOf('"amount"')));
-  assert.equal(readFirst.payment.amount, 1004, "read before the change: kept");
+// A paid order-1 body and a cancelled order-9 body of the same length (the attacker's swap).
+function paidAndCancelled() {
+  const envelope = JSON.parse(cardPaid);
+  const paid = JSON.stringify({ ...envelope, response: { ...envelope.response, merchant_uid: "order-1" } });
+  const cancelled = JSON.stringify({
+    ...envelope,
+    response: { ...envelope.response, merchant_uid: "order-9", status: "cancelled", cancel_amount: 1004 },
+  });
+  const length = Math.max(paid.length, cancelled.length);
+  return { paid: paid.padEnd(length), cancelled: cancelled.padEnd(length) };
+}
+const order1 = { merchantUid: "order-1", amount: 1004 };
 
-  const reused = new TextEncoder().encode(cardPaid);
-  const verdict = verifyPayment(reused, order);
-  reused.set(new TextEncoder().encode("5"), reused.indexOf(0x31, cardPaid.indexOf('"amount"')));
+function assertOrder1(payment, label) {
+  assert.equal(payment.merchant_uid, "order-1", label);
+  assert.equal(payment.status, "paid", label);
+  assert.equal(payment.cancel_amount, 0, label);
+}
+
+test("a verdict's payment is what was verified, whatever the caller does to its input afterwards", () => {
+  const { paid, cancelled } = paidAndCancelled();
+  const encoder = new TextEncoder();
+  assert.equal(encoder.encode(paid).length, encoder.encode(cancelled).length);
+  // Each input kind: the input, and a change made to it after verifyPayment returned (which
+  // gives what the caller then holds).
+  const kinds = {
+    string: () => [paid, () => cancelled],
+    Uint8Array: () => {
+      const input = encoder.encode(paid);
+      return [input, () => (input.set(encoder.encode(cancelled)), input)];
+    },
+    "Uint8Array at an offset": () => {
+      const bytes = encoder.encode(paid);
+      const whole = new Uint8Array(bytes.length + 16);
+      whole.set(bytes, 8);
+      const input = whole.subarray(8, 8 + bytes.length);
+      return [input, () => (whole.set(encoder.encode(cancelled), 8), input)];
+    },
+    "Node Buffer": () => {
+      const input = Buffer.from(paid);
+      return [input, () => (input.write(cancelled), input)];
+    },
+    ArrayBuffer: () => {
+      const input = encoder.encode(paid).buffer;
+      return [input, () => (new Uint8Array(input).set(encoder.encode(cancelled)), input)];
+    },
+    object: () => {
+      const input = JSON.parse(paid);
+      const change = { merchant_uid: "order-9", status: "cancelled", cancel_amount: 1004 };
+      return [input, () => (Object.assign(input.response, change), input)];
+    },
+    "object with toJSON": () => {
+      let body = JSON.parse(paid);
+      const input = { toJSON: () => body };
+      return [input, () => ((body = JSON.parse(cancelled)), input)];
+    },
+  };
+  for (const [kind, make] of Object.entries(kinds)) {
+    for (const readFirst of [false, true]) {
+      const label = `${kind}, payment read ${readFirst ? "before and after" : "only after"} the change`;
+      const [input, change] = make();
+      const verdict = verifyPayment(input, order1);
+      assert.equal(verdict.ok, true, label);
+      const before = readFirst ? verdict.payment : undefined;
+      const changed = change();
+      if (readFirst) assertOrder1(before, label);
+      assertOrder1(verdict.payment, label);
+      assertOrder1(JSON.parse(JSON.stringify(verdict)).payment, `${label}, serialised`);
+      // The changed input is judged as what it now is.
+      const again = verifyPayment(changed, order1);
+      assert.equal(again.ok, false, label);
+      assert.equal(again.payment.merchant_uid, "order-9", label);
+    }
+  }
+});
+
+test("bytes changed by a getter of expected during the call: the verdict and its payment agree", () => {
+  const { paid, cancelled } = paidAndCancelled();
+  const input = new TextEncoder().encode(paid);
+  const expected = { merchantUid: "order-1", get amount() { input.set(new TextEncoder().encode(cancelled)); return 1004; } };
+  const verdict = verifyPayment(input, expected);
+  // The bytes were read after the getters ran: what was verified is order-9, and shown as such.
+  assert.equal(verdict.ok, false);
+  assert.deepEqual(verdict.failures.map((f) => f.code), ["MERCHANT_UID_MISMATCH", "CANCELLED"]);
+  assert.equal(verdict.payment.merchant_uid, "order-9");
+});
+
+test("a getter of expected may call verifyPayment itself", () => {
+  const { paid } = paidAndCancelled();
+  let inner;
+  const expected = { merchantUid: "order-1", get amount() { inner = verifyPayment(cardPaid, order); return 1004; }, allowSandbox: false };
+  const outer = verifyPayment(new TextEncoder().encode(paid), expected);
+  assert.equal(outer.ok, true);
+  assertOrder1(outer.payment, "outer");
+  assert.equal(inner.ok, true);
+  assert.equal(inner.payment.merchant_uid, "57008833-33004");
+});
+
+test("objects are turned into JSON once, through their toJSON", () => {
+  let calls = 0;
+  const body = JSON.parse(cardPaid);
+  const verdict = verifyPayment({ toJSON: () => (calls++, body) }, order);
   assert.equal(verdict.ok, true);
-  assertCoded(() => verdict.payment, "INVALID_INPUT", "");
-  reused.set(new TextEncoder().encode("1"), reused.indexOf(0x35, cardPaid.indexOf('"amount"')));
-  assert.equal(verdict.payment.amount, 1004, "the same bytes again: the payment");
+  assert.equal(verdict.payment.imp_uid, "imp_347242536261");
+  JSON.stringify(verdict);
+  assert.equal(calls, 1);
+  assertCoded(() => verifyPayment({ toJSON: () => undefined }, order), "INVALID_INPUT", "");
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assertCoded(() => verifyPayment(cyclic, order), "INVALID_INPUT", "");
 });
 
 test("strings of any size and script cross into wasm intact, one after another", () => {
@@ -199,7 +296,11 @@ test("verifyPayment lists every failure of a forged payment", () => {
 test("each fixture gets the documented verdict", () => {
   const cases = [
     ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000 }, ["NOT_PAID"]],
-    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true }, []],
+    // Its deposit deadline is 1648430763 (2022-03-28): open just before, expired at and after,
+    // and expired by the runtime's own clock when nowMs is not given.
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true, nowMs: 1648430762999 }, []],
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true, nowMs: 1648430763000 }, ["VIRTUAL_ACCOUNT_EXPIRED"]],
+    ["vbank-ready", { merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true }, ["VIRTUAL_ACCOUNT_EXPIRED"]],
     ["vbank-paid", { merchantUid: "order-vbank-paid", amount: 50000 }, []],
     ["cancelled", { merchantUid: "order-cancelled", amount: 1004 }, ["CANCELLED"]],
     ["partially-cancelled", { merchantUid: "order-partial", amount: 30000 }, ["PARTIALLY_CANCELLED"]],
@@ -216,9 +317,17 @@ test("each fixture gets the documented verdict", () => {
     assert.equal(verdict.ok, codes.length === 0, name);
   }
   const issued = verifyPayment(fixture("payments/vbank-ready.json"), {
-    merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true,
+    merchantUid: "order-vbank-ready", amount: 50000, allowVirtualAccountIssued: true, nowMs: Date.UTC(2022, 2, 27),
   });
   assert.equal(issued.state, "virtual_account_issued");
+  for (const nowMs of ["1648430762999", NaN, Infinity, {}]) {
+    assertCoded(
+      () => verifyPayment(fixture("payments/vbank-ready.json"), { merchantUid: "o", amount: 1, allowVirtualAccountIssued: true, nowMs }),
+      "INVALID_ARGUMENT", "expected.nowMs",
+    );
+  }
+  // nowMs is read only when the deadline matters.
+  assert.equal(verifyPayment(cardPaid, { ...order, nowMs: "ignored" }).ok, true);
 });
 
 test("the verdict serialises with its payment", () => {
@@ -253,4 +362,6 @@ test("callbacks and redirects normalise into one shape", () => {
   assert.equal(redirect.success, true);
   assert.deepEqual(Object.keys(redirect).sort(), Object.keys(seed).sort());
   assertCoded(() => parseRedirectQuery("imp_success=perhaps"), "INVALID_FIELD", "imp_success");
+  // A URL without PortOne's parameters is no payment result.
+  assertCoded(() => parseRedirectQuery("https://shop.example/done?page=2"), "INVALID_INPUT", "");
 });

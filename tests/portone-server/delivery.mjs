@@ -46,7 +46,7 @@ async function trickle(res, reply, ms, signal) {
  * The reply's JSON object with one more member, `"x_padding":"aaa…"`, so that the whole body
  * is `size` bytes (or the reply unchanged when it is already that big).
  */
-async function padded(res, reply, size, chunked, signal) {
+async function padded(res, reply, size, chunked, signal, stats) {
   const body = Buffer.from(reply.body);
   const head = Buffer.concat([body.subarray(0, body.lastIndexOf("}")), Buffer.from(',"x_padding":"')]);
   const tail = Buffer.from('"}');
@@ -54,12 +54,19 @@ async function padded(res, reply, size, chunked, signal) {
   if (padding < 0 || !body.toString("utf8").trimEnd().endsWith("}")) return writeReply(res, reply);
   const headers = { ...reply.headers };
   if (!chunked) headers["content-length"] = size;
+  stats.oversizedStarted();
   res.writeHead(reply.status, headers);
-  await write(res, head, signal);
+  const counted = async (chunk) => {
+    await write(res, chunk, signal);
+    stats.oversizedWritten(chunk.length);
+  };
+  await counted(head);
   for (let left = padding; left > 0; left -= PAD_CHUNK.length) {
-    await write(res, left >= PAD_CHUNK.length ? PAD_CHUNK : PAD_CHUNK.subarray(0, left), signal);
+    await counted(left >= PAD_CHUNK.length ? PAD_CHUNK : PAD_CHUNK.subarray(0, left));
   }
   res.end(tail);
+  stats.oversizedWritten(tail.length);
+  stats.oversizedCompleted();
 }
 
 async function resetMidBody(req, res, reply) {
@@ -81,8 +88,11 @@ async function streamed(req, res, serverSignal, send) {
   }
 }
 
-/** Sends `reply` as `fault` (the fault of this request, or null) says. */
-export async function deliver(req, res, reply, fault, serverSignal) {
+/**
+ * Sends `reply` as `fault` (the fault of this request, or null) says; `stats` counts what an
+ * `oversized` body streamed.
+ */
+export async function deliver(req, res, reply, fault, serverSignal, stats) {
   switch (fault?.kind) {
     case "truncated":
       return writeReply(res, truncated(reply));
@@ -92,7 +102,7 @@ export async function deliver(req, res, reply, fault, serverSignal) {
       return streamed(req, res, serverSignal, (signal) => trickle(res, reply, fault.ms, signal));
     case "oversized":
       return streamed(req, res, serverSignal, (signal) =>
-        padded(res, reply, fault.bytes, fault.chunked, signal),
+        padded(res, reply, fault.bytes, fault.chunked, signal, stats),
       );
     default:
       return writeReply(res, reply);

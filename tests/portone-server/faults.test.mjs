@@ -180,6 +180,23 @@ describe("oversized", () => {
     }
     assert.equal(bytes, 64 * 1024 * 1024);
     assert.ok(head.startsWith('{"status":"PAID"'));
+    const { oversized } = await api.stats();
+    assert.deepEqual(oversized, { started: 1n, completed: 1n, bytesWritten: 67108864n });
+  });
+
+  test("stats count what an oversized body streamed before a client that left early", async () => {
+    const res = await fetch(`${server.v2Url}${V2_PAYMENT}`, { headers: { authorization: V2_AUTH, "x-portone-fault": "oversized=67108864" } });
+    const reader = res.body.getReader();
+    await reader.read();
+    await reader.cancel();
+    let stats = await api.stats();
+    while (stats.inFlight > 0n) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stats = await api.stats();
+    }
+    assert.equal(stats.oversized.started, 1n);
+    assert.equal(stats.oversized.completed, 0n);
+    assert.ok(stats.oversized.bytesWritten < 67108864n / 2n, `${stats.oversized.bytesWritten}`);
   });
 
   test("is processed (a V1 cancel happens); a size below the real answer sends the answer as it is", async () => {

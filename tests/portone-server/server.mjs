@@ -45,7 +45,7 @@ async function handlePortOneRequest(req, res, url, state, signal) {
   if (replacement) return writeReply(res, replacement);
 
   const reply = await api.dispatch(resolved, { req, query: url.searchParams, state });
-  await deliver(req, res, reply, fault, signal);
+  await deliver(req, res, reply, fault, signal, state.stats);
 }
 
 /**

@@ -761,7 +761,13 @@ describe("admin", () => {
     await queueFault({ fault: "status=500", times: 5 });
 
     assert.equal((await adminPost("reset")).body.code, 0);
-    assert.deepEqual(await stats(), { getToken: 0, requests: 0, byRoute: {}, inFlight: 0 });
+    assert.deepEqual(await stats(), {
+      getToken: 0,
+      requests: 0,
+      byRoute: {},
+      inFlight: 0,
+      oversized: { started: 0, completed: 0, bytesWritten: 0 },
+    });
     const stale = await call("GET", `/payments/${SEEDS.cardPaid}`, { token: oldToken });
     assertEnvelopeError(stale, 401, -1);
     const fresh = await issueToken();

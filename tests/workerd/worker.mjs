@@ -8,11 +8,16 @@
 //   POST /verify             body: a PaymentAnnotation (JSON, bare or in PortOne's envelope);
 //                            query: merchant_uid, amount, currency?, imp_uid?,
 //                            allow_virtual_account_issued?, allow_sandbox? -> verifyPayment verdict
+//   POST /verify/strings     body: a payment (JSON text); verifies it as strings with every
+//                            script, lone surrogates and lengths in its merchant_uid, and
+//                            answers what did not arrive as TextEncoder would encode it
 //   POST /webhook/v2         verifyWebhookV2(env.PORTONE_WEBHOOK_SECRET, raw body, headers)
 //   POST /payments/complete  {imp_uid, merchant_uid}: the buyer's browser says "I paid"; the
 //                            amount comes from our own order table, the payment from PortOne
 //   POST /portone/webhook    PortOne's V1 notification (JSON or form) -> client.verifyWebhookV1
-// The last two need PortOneClient and answer 501 when the package does not have it.
+//   GET  /payment?imp_uid=   client.getPayment: the payment's imp_uid, or the error
+//   POST /client/construct   body: extra PortOneClient options -> { ok } or the constructor's error
+// The last four need PortOneClient and answer 501 when the package does not have it.
 //
 // Errors of the package are answered as { error: { code, name, message, path? } }.
 
@@ -116,6 +121,26 @@ async function verify(request, url) {
   return new Response(text, { headers: { "content-type": "application/json; charset=utf-8" } });
 }
 
+// How a string reaches the package's wasm depends on the runtime (workerd's Buffer with
+// nodejs_compat, else TextEncoder): every one must deliver the text TextEncoder would.
+async function verifyStrings(request) {
+  const payment = JSON.parse(await request.text());
+  const pieces = ["a", "0", "-", " ", "é", "ß", "가", "힣", "中", "🥕", "\ud800", "\udfff", "\ud83e", "\udd55", "\u07ff", "\u0800", "\uffff"];
+  let seed = 11;
+  const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const wrong = [];
+  for (let round = 0; round < 100; round++) {
+    // Never blank (a blank merchant_uid is not an identifier).
+    const uid = `o${Array.from({ length: random(40) }, () => pieces[random(pieces.length)]).join("")}`;
+    // The raw text (JSON.stringify would escape the lone surrogates), at every alignment.
+    const text = JSON.stringify({ ...payment, pg_tid: "x".repeat(random(17)), merchant_uid: "@" }).replace('"@"', `"${uid}"`);
+    const verdict = portone.verifyPayment(text, { merchantUid: "other", amount: payment.amount });
+    const actual = verdict.failures.find((f) => f.code === "MERCHANT_UID_MISMATCH")?.actual;
+    if (actual !== uid.toWellFormed() || verdict.payment.merchant_uid !== actual) wrong.push(uid);
+  }
+  return json({ buffer: typeof Buffer, wrong });
+}
+
 async function webhookV2(request, env) {
   const rawBody = await request.text();
   try {
@@ -159,6 +184,35 @@ async function completePayment(request, env) {
   }
 }
 
+async function getPayment(url, env) {
+  try {
+    const payment = await getClient(env).getPayment(url.searchParams.get("imp_uid") ?? "");
+    return json({ imp_uid: payment.imp_uid });
+  } catch (e) {
+    return json(errorBody(e), 502);
+  }
+}
+
+async function construct(request, env) {
+  const options = await request.json();
+  try {
+    new portone.PortOneClient({ apiKey: env.PORTONE_API_KEY, apiSecret: env.PORTONE_API_SECRET, ...options });
+    return json({ ok: true });
+  } catch (e) {
+    return json(errorBody(e), 400);
+  }
+}
+
+/** The globals the client's browser guard could look at, as this runtime has them. */
+function globalsSeen() {
+  const seen = {};
+  for (const name of ["window", "document", "importScripts", "WorkerGlobalScope", "ServiceWorkerGlobalScope", "WorkerNavigator"]) {
+    seen[name] = typeof globalThis[name];
+  }
+  seen.isWorkerGlobalScope = typeof WorkerGlobalScope === "function" && globalThis instanceof WorkerGlobalScope;
+  return seen;
+}
+
 async function portoneWebhookV1(request, env) {
   const body = await request.text();
   try {
@@ -181,6 +235,7 @@ export default {
           userAgent: globalThis.navigator?.userAgent ?? null,
           hasClient,
           exports: Object.keys(portone).sort(),
+          globals: globalsSeen(),
           startup,
           firstVerify,
           lastVerify,
@@ -188,12 +243,18 @@ export default {
         });
       case "POST /verify":
         return verify(request, url);
+      case "POST /verify/strings":
+        return verifyStrings(request);
       case "POST /webhook/v2":
         return webhookV2(request, env);
       case "POST /payments/complete":
         return hasClient ? completePayment(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       case "POST /portone/webhook":
         return hasClient ? portoneWebhookV1(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "GET /payment":
+        return hasClient ? getPayment(url, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "POST /client/construct":
+        return hasClient ? construct(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       default:
         return json({ error: { code: "NOT_FOUND", message: route } }, 404);
     }

@@ -276,6 +276,21 @@ describe("portone-verify in workerd (Miniflare)", { timeout: 300_000 }, () => {
     assert.equal(body.payment.amount, 1004);
   });
 
+  test("POST /verify/strings: strings of every script reach the wasm intact, with and without nodejs_compat", async () => {
+    const payment = JSON.stringify(JSON.parse(cardPaidBody).response);
+    const plain = await call(mf, "POST", "/verify/strings", { body: payment });
+    assert.deepEqual(plain.body, { buffer: "undefined", wrong: [] });
+    // The same bundle in workerd with nodejs_compat, which has a global Buffer: the package
+    // then takes a string's UTF-16 code units through it (as in Node).
+    const compat = new Miniflare({ ...workerOptions(bundle.dist, server.url), compatibilityFlags: ["nodejs_compat"] });
+    try {
+      const withBuffer = await call(compat, "POST", "/verify/strings", { body: payment });
+      assert.deepEqual(withBuffer.body, { buffer: "function", wrong: [] });
+    } finally {
+      await compat.dispose();
+    }
+  });
+
   test("POST /verify: a forged amount is rejected with AMOUNT_MISMATCH", async () => {
     const forged = JSON.parse(cardPaidBody);
     forged.response.amount = 100;
@@ -444,5 +459,64 @@ describe("portone-verify in workerd (Miniflare)", { timeout: 300_000 }, () => {
       assert.equal(s.getToken, 1, JSON.stringify(s));
       assert.equal(s.byRoute[GET_PAYMENT], 3, JSON.stringify(s));
     });
+
+    test("the browser guard lets workerd through: it has WorkerGlobalScope names but no importScripts", async (t) => {
+      if (skipUnlessClient(t)) return;
+      // What workerd really has (checked here, not assumed): its global is a
+      // ServiceWorkerGlobalScope, so those names cannot tell a browser worker from a Worker.
+      assert.deepEqual(runtime.globals, {
+        window: "undefined",
+        document: "undefined",
+        importScripts: "undefined",
+        WorkerGlobalScope: "function",
+        ServiceWorkerGlobalScope: "function",
+        WorkerNavigator: "undefined",
+        isWorkerGlobalScope: false,
+      });
+      const built = await postJson(mf, "/client/construct", {});
+      assert.deepEqual([built.status, built.body], [200, { ok: true }]);
+    });
+
+    test("plain http:// to a host that is not loopback is refused at construction, before any request", async (t) => {
+      if (skipUnlessClient(t)) return;
+      const before = (await stats(server)).requests;
+      const refused = await postJson(mf, "/client/construct", { baseUrl: "http://api.iamport.kr" });
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+      assert.deepEqual([refused.body.error.code, refused.body.error.path], ["INVALID_ARGUMENT", "options.baseUrl"]);
+      const short = await postJson(mf, "/client/construct", { apiSecret: "x" });
+      assert.deepEqual([short.body.error.code, short.body.error.path], ["INVALID_ARGUMENT", "options.apiSecret"]);
+      assert.equal((await stats(server)).requests, before);
+    });
+
+    for (const knob of ["oversized", "oversized-chunked"]) {
+      test(`a 64 MB answer (${knob}) is RESPONSE_TOO_LARGE and the stream is cancelled early`, async (t) => {
+        if (skipUnlessClient(t)) return;
+        assert.equal((await portone(server, "POST", "/__admin/reset")).status, 200);
+        // A fresh token for the isolate's client first (the reset dropped the one it holds).
+        const warm = await call(mf, "GET", `/payment?imp_uid=${CARD_PAID}`);
+        assert.deepEqual([warm.status, warm.body], [200, { imp_uid: CARD_PAID }]);
+        const sentBefore = (await stats(server)).byRoute[GET_PAYMENT];
+        const huge = 64 * 1024 * 1024;
+        const queued = await portone(server, "POST", "/__admin/faults", {
+          fault: `${knob}=${huge}`,
+          times: 5,
+          route: GET_PAYMENT,
+        });
+        assert.equal(queued.status, 200, queued.text);
+        const res = await call(mf, "GET", `/payment?imp_uid=${CARD_PAID}`);
+        assert.equal(res.status, 502, JSON.stringify(res.body));
+        assert.deepEqual([res.body.error.code, res.body.error.status], ["RESPONSE_TOO_LARGE", 200]);
+        let s = await stats(server);
+        for (let i = 0; s.inFlight > 0 && i < 3000; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          s = await stats(server);
+        }
+        assert.equal(s.byRoute[GET_PAYMENT] - sentBefore, 1, "not retried");
+        assert.deepEqual([s.oversized.started, s.oversized.completed], [1, 0], JSON.stringify(s));
+        assert.ok(s.oversized.bytesWritten < huge / 2, `the server wrote ${s.oversized.bytesWritten} of ${huge}`);
+        console.log(`workerd ${knob}: the server wrote ${s.oversized.bytesWritten} bytes of ${huge}`);
+        assert.equal((await portone(server, "POST", "/__admin/reset")).status, 200);
+      });
+    }
   });
 });

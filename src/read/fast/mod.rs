@@ -171,6 +171,10 @@ fn judge<'j>(
             Some(())
         }
         (Kind::Int, b'0'..=b'9') if raw.len() <= 18 && raw.iter().all(u8::is_ascii_digit) => {
+            if let Some(capture) = field.capture {
+                let int = std::str::from_utf8(raw).ok()?.parse().ok()?;
+                captures.keep(capture, Captured::Int(int));
+            }
             Some(())
         }
         (Kind::Flag, b't' | b'f') => {

@@ -16,19 +16,13 @@ use crate::wasm::input::{amount_from_js, json_bytes};
 /// Redacts a thrown JS value's `message`, `stack`, `apiMessage` and `path` (the core redacts
 /// every `ClientError`; this covers whatever else rejects, e.g. a malformed `expected`).
 pub(super) fn redact_js<T: Transport>(client: &Client<T>, err: JsValue) -> JsValue {
-    let secrets = client.secrets();
+    let redactor = client.redactor();
     for key in ["message", "stack", "apiMessage", "path"] {
-        let Some(text) = Reflect::get(&err, &JsValue::from_str(key))
+        let clean = Reflect::get(&err, &JsValue::from_str(key))
             .ok()
             .and_then(|v| v.as_string())
-        else {
-            continue;
-        };
-        let mut clean = text.clone();
-        for secret in secrets.iter().filter(|s| !s.is_empty()) {
-            clean = clean.replace(secret, "[REDACTED]");
-        }
-        if clean != text {
+            .and_then(|text| redactor.apply(&text));
+        if let Some(clean) = clean {
             set(&err, key, &JsValue::from_str(&clean));
         }
     }

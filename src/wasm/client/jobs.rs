@@ -10,7 +10,8 @@ use super::convert::redact_js;
 use super::transport::FetchTransport;
 use super::PortOneClient;
 use crate::client::{Answer, ApiRequest, Client};
-use crate::verify::{verdict_json, Expected};
+use crate::verify::Expected;
+use crate::wasm::verdict::verdict_of_canonical;
 
 /// What a method asks for, read from its arguments.
 pub(super) enum Job {
@@ -56,7 +57,7 @@ async fn execute(client: &Client<FetchTransport>, job: Job) -> Result<JsValue, J
         Job::Fetch(request, answer) => JSON::parse(&client.answer_json(&request, answer).await?),
         Job::Verify { imp_uid, expected } => {
             let check = client.verify_payment(&imp_uid, &expected).await?;
-            JSON::parse(&verdict_json(&check.verdict, check.payment_json()))
+            Ok(verdict_of_canonical(&check.verdict, check.payment_json()))
         }
         #[cfg(feature = "webhook")]
         Job::Webhook {

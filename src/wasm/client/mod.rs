@@ -17,11 +17,11 @@ use wasm_bindgen::prelude::*;
 use self::convert::{amount_arg, js_number_text, options_arg, read_options, string_arg};
 use self::jobs::Job;
 use self::transport::FetchTransport;
-use super::expected::expected_from_js;
+use super::args::expected_from_js;
 use crate::client::{
     check_runtime, endpoints, Answer, BillingKeyPaymentsOptions, CancelPaymentRequest, Client,
     ClientError, FindAllPaymentsOptions, FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery,
-    PaymentsByStatusOptions, PreparePaymentOptions,
+    PaymentsByStatusOptions, PreparePaymentOptions, RuntimeGlobals, MIN_SECRET_CHARS,
 };
 
 /// A PortOne V1 REST client for servers (Cloudflare Workers, Node ≥ 18, Deno): one access
@@ -54,8 +54,9 @@ impl PortOneClient {
     /// Creates a client. Nothing is sent until the first call.
     ///
     /// @throws {PortOneClientError} `INVALID_ARGUMENT` (with `path`, e.g. `options.baseUrl`)
-    /// for unusable options; `BROWSER_NOT_ALLOWED` where `window` and `document` exist and
-    /// `dangerouslyAllowBrowser` is not set.
+    /// for unusable options (plain `http://` to a host that is not loopback among them);
+    /// `BROWSER_NOT_ALLOWED` in a browser page (`window` and `document` exist) or a browser
+    /// worker (`importScripts` exists) unless `dangerouslyAllowBrowser` is set.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PortOneClientOptions")] options: JsValue,
@@ -64,12 +65,20 @@ impl PortOneClient {
             .ok()
             .and_then(|s| s.as_string().or_else(|| js_number_text(&s)))
             .unwrap_or_default();
-        let config = read_options(&options).map_err(|e| e.redacted(&[&secret]))?;
-        let has = |name: &str| {
-            Reflect::get(&js_sys::global(), &JsValue::from_str(name))
-                .is_ok_and(|v| !v.is_undefined())
+        // A secret too short to redact is refused by the options check with a fixed text;
+        // the option errors never quote a value, so only a secret long enough is searched for
+        // (a short one would withhold every message, the refusal's too).
+        let secrets = Some(secret.as_str()).filter(|s| s.chars().count() >= MIN_SECRET_CHARS);
+        let config = read_options(&options).map_err(|e| e.redacted(&Vec::from_iter(secrets)))?;
+        let global = js_sys::global();
+        let get = |name: &str| Reflect::get(&global, &JsValue::from_str(name)).ok();
+        let defined = |name: &str| get(name).is_some_and(|v| !v.is_undefined());
+        let globals = RuntimeGlobals {
+            window: defined("window"),
+            document: defined("document"),
+            import_scripts: get("importScripts").is_some_and(|v| v.is_function()),
         };
-        check_runtime(has("window"), has("document"), config.allow_browser)?;
+        check_runtime(globals, config.allow_browser)?;
         Ok(PortOneClient {
             client: Client::new(config, FetchTransport),
         })
@@ -296,7 +305,7 @@ impl PortOneClient {
     /// `NOT_FOUND`, `API_ERROR`, `INVALID_RESPONSE`, and the codes every call can fail with.
     #[wasm_bindgen(
         js_name = verifyPayment,
-        unchecked_return_type = "Promise<Verdict & { payment: PaymentAnnotation }>"
+        unchecked_return_type = "Promise<Verdict>"
     )]
     pub fn verify_payment(
         &self,

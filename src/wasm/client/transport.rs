@@ -1,6 +1,8 @@
 //! The client's [`Transport`] in JavaScript runtimes: the global `fetch` (never `window`, so
-//! it runs in Cloudflare Workers, Node and Deno), `AbortController`, `setTimeout`,
-//! `Date.now`, `Math.random`, and promises to wake one call from another.
+//! it runs in Cloudflare Workers, Node and Deno), the answer's body read from its
+//! `ReadableStream` chunk by chunk (never `arrayBuffer()`, so the client's size cap stops a
+//! huge answer early), `AbortController`, `setTimeout`, `Date.now`, `Math.random`, and
+//! promises to wake one call from another.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -13,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, RequestInit, Response};
 
 use crate::client::{
-    HttpRequest, HttpResponse, Signal, Transport, TransportError, TransportErrorKind,
+    HttpRequest, ResponseBody, ResponseHead, Signal, Transport, TransportError, TransportErrorKind,
     RESPONSE_HEADERS,
 };
 use crate::wasm::errors::set;
@@ -29,6 +31,23 @@ extern "C" {
     /// The global `clearTimeout`.
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+
+    /// `Response.body`: a `ReadableStream` of `Uint8Array` chunks.
+    type ByteStream;
+    #[wasm_bindgen(catch, method, js_name = getReader)]
+    fn get_reader(this: &ByteStream) -> Result<StreamReader, JsValue>;
+
+    /// The stream's `ReadableStreamDefaultReader`.
+    type StreamReader;
+    #[wasm_bindgen(catch, method)]
+    fn read(this: &StreamReader) -> Result<Promise, JsValue>;
+
+    /// What `read()` resolves to: `{ done, value }`.
+    type ReadResult;
+    #[wasm_bindgen(method, getter)]
+    fn done(this: &ReadResult) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &ReadResult) -> JsValue;
 }
 
 /// [`Transport`] over the runtime's globals. Holds nothing: each call looks them up.
@@ -37,10 +56,12 @@ pub(crate) struct FetchTransport;
 
 impl Transport for FetchTransport {
     type Signal = ResolveSignal;
+    type Body = FetchBody;
 
-    /// One exchange through `fetch`, the body read included; `redirect: "manual"` (a redirect
-    /// would carry the token elsewhere). Dropping it (the client's timeout) aborts the fetch.
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    /// One exchange through `fetch` up to the answer's headers; `redirect: "manual"` (a
+    /// redirect would carry the token elsewhere). Dropping it (the client's timeout) aborts
+    /// the fetch; the body it hands over aborts it when dropped before its end.
+    async fn send(&self, request: HttpRequest) -> Result<ResponseHead<FetchBody>, TransportError> {
         let unsupported = || {
             let message = "this runtime lacks fetch, Headers or AbortController";
             TransportError::new(TransportErrorKind::Unsupported, message)
@@ -61,9 +82,36 @@ impl Transport for FetchTransport {
         let controller = AbortController::new().map_err(|_| unsupported())?;
         init.set_signal(Some(&controller.signal()));
         let mut abort = AbortOnDrop(Some(controller));
-        let answer = exchange(&request.url, &init).await.map_err(network);
-        abort.0 = None;
-        answer
+        let response = fetch(&request.url, &init).await.map_err(network)?;
+        let status = response.status();
+        let headers = RESPONSE_HEADERS
+            .iter()
+            .filter_map(|name| {
+                let value = response.headers().get(name).ok().flatten()?;
+                Some(((*name).to_owned(), value))
+            })
+            .collect();
+        let stream = Reflect::get(&response, &JsValue::from_str("body"))
+            .ok()
+            .filter(|body| !body.is_null() && !body.is_undefined());
+        let reader = match stream {
+            Some(stream) => Some(
+                stream
+                    .unchecked_into::<ByteStream>()
+                    .get_reader()
+                    .map_err(network)?,
+            ),
+            None => None,
+        };
+        let body = FetchBody {
+            reader,
+            abort: AbortOnDrop(abort.0.take()),
+        };
+        Ok(ResponseHead {
+            status,
+            headers,
+            body,
+        })
     }
 
     fn sleep(&self, ms: u64) -> impl Future<Output = ()> {
@@ -97,23 +145,53 @@ impl Transport for FetchTransport {
     }
 }
 
-/// `fetch`, then the whole body as bytes.
-async fn exchange(url: &str, init: &RequestInit) -> Result<HttpResponse, JsValue> {
-    let response: Response = JsFuture::from(global_fetch(url, init)?).await?.dyn_into()?;
-    let status = response.status();
-    let headers = RESPONSE_HEADERS
-        .iter()
-        .filter_map(|name| {
-            let value = response.headers().get(name).ok().flatten()?;
-            Some(((*name).to_owned(), value))
-        })
-        .collect();
-    let buffer = JsFuture::from(response.array_buffer()?).await?;
-    Ok(HttpResponse {
-        status,
-        headers,
-        body: Uint8Array::new(&buffer).to_vec(),
-    })
+/// `fetch`, up to the answer's headers.
+async fn fetch(url: &str, init: &RequestInit) -> Result<Response, JsValue> {
+    JsFuture::from(global_fetch(url, init)?).await?.dyn_into()
+}
+
+/// An answer's body, read from its stream's reader chunk by chunk. Dropped before its end (the
+/// client's size cap or timeout), it aborts the fetch, which cancels the body's stream (the
+/// Fetch standard's abort errors it) and closes the connection: nothing more is received.
+/// (`reader.cancel()` is not called as well: its promise could reject with no one to handle
+/// it once the abort errors the stream, and Node treats that as fatal.)
+pub(crate) struct FetchBody {
+    /// `None` once the stream ended (or for an answer without a body).
+    reader: Option<StreamReader>,
+    abort: AbortOnDrop,
+}
+
+impl std::fmt::Debug for FetchBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FetchBody")
+            .field("ended", &self.reader.is_none())
+            .finish()
+    }
+}
+
+impl ResponseBody for FetchBody {
+    async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
+        let Some(reader) = &self.reader else {
+            return Ok(None);
+        };
+        let read = reader.read().map_err(network)?;
+        let result: ReadResult = JsFuture::from(read)
+            .await
+            .map_err(network)?
+            .unchecked_into();
+        if result.done() {
+            self.reader = None;
+            self.abort.0 = None;
+            return Ok(None);
+        }
+        match result.value().dyn_into::<Uint8Array>() {
+            Ok(chunk) => Ok(Some(chunk.to_vec())),
+            Err(_) => Err(TransportError::new(
+                TransportErrorKind::Network,
+                "the answer's body stream gave something other than bytes",
+            )),
+        }
+    }
 }
 
 /// Aborts the fetch unless disarmed (set to `None`) once the answer is read.

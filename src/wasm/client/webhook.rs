@@ -10,9 +10,9 @@ use super::jobs::Job;
 use super::transport::FetchTransport;
 use super::PortOneClient;
 use crate::client::{Client, ClientError};
-use crate::verify::verdict_json;
+use crate::wasm::args::expected_from_js;
 use crate::wasm::errors::set;
-use crate::wasm::expected::expected_from_js;
+use crate::wasm::verdict::verdict_of_canonical;
 use crate::wasm::webhook::webhook_v1_bytes;
 
 #[wasm_bindgen]
@@ -33,7 +33,7 @@ impl PortOneClient {
     /// throws; and the errors of {@link PortOneClient.verifyPayment}.
     #[wasm_bindgen(
         js_name = verifyWebhookV1,
-        unchecked_return_type = "Promise<Verdict & { payment: PaymentAnnotation; webhook: WebhookV1 }>"
+        unchecked_return_type = "Promise<Verdict & { webhook: WebhookV1 }>"
     )]
     pub fn verify_webhook_v1(
         &self,
@@ -84,7 +84,7 @@ pub(super) async fn run(
         })
         .await?;
     let check = &checked.check;
-    let verdict = JSON::parse(&verdict_json(&check.verdict, check.payment_json()))?;
+    let verdict = verdict_of_canonical(&check.verdict, check.payment_json());
     set(
         &verdict,
         "webhook",

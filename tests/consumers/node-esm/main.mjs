@@ -73,7 +73,7 @@ await attempt("clientVerifyWrongAmount", async () => {
 });
 await attempt("notFound", () => client.getPayment("imp_999999999999"));
 await attempt("badSecret", () =>
-  new PortOneClient({ apiKey: "test_imp_key", apiSecret: "wrong", baseUrl: process.env.PORTONE_BASE_URL })
+  new PortOneClient({ apiKey: "test_imp_key", apiSecret: "wrong_secret_value", baseUrl: process.env.PORTONE_BASE_URL })
     .getPayment("imp_100000000001"),
 );
 

@@ -54,12 +54,16 @@ function describeFailure(code: FailureCode): string {
     case "MERCHANT_UID_MISMATCH":
     case "IMP_UID_MISMATCH":
     case "CURRENCY_MISMATCH":
+    case "PAYMENT_ID_MISMATCH":
+    case "ORDER_NAME_MISMATCH":
+    case "STORE_ID_MISMATCH":
       return "forged";
     case "NOT_PAID":
     case "CANCELLED":
     case "PARTIALLY_CANCELLED":
     case "SANDBOX_PAYMENT":
     case "INCOMPLETE_PAYMENT":
+    case "VIRTUAL_ACCOUNT_EXPIRED":
       return "not shippable";
     default: {
       const unreachable: never = code;
@@ -109,6 +113,7 @@ function clientStatus(err: PortOneClientError): number {
     case "TIMEOUT":
     case "NETWORK":
     case "INVALID_RESPONSE":
+    case "RESPONSE_TOO_LARGE":
     case "BROWSER_NOT_ALLOWED":
       return 502;
     default: {
