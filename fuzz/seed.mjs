@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Seed inputs for every fuzz target, from the repository's own test data: the fixtures
-// (tests/fixtures/), the inputs of the golden tests (tests/golden/: a base fixture with one
-// field replaced or removed, and the client answers) and the local PortOne server's seeded
-// payments and webhooks (tests/portone-server/). `scripts/fuzz seed` writes them to a scratch
+// (tests/fixtures/, V2's in tests/fixtures/v2/), the inputs of the golden tests (tests/golden/:
+// a base fixture with one field replaced or removed, the client answers, V2's browser results
+// and bodies that are no payment) and the local PortOne server's seeded V1 and V2 payments and
+// webhooks (tests/portone-server/). `scripts/fuzz seed` writes them to a scratch
 // directory and minimises them into fuzz/corpus/<target>/ with `cargo fuzz cmin`.
 //
 // Usage: node fuzz/seed.mjs <out-dir>   (writes <out-dir>/<target>/<n>)
@@ -39,9 +40,9 @@ const envelope = (response, code = 0, message = null) =>
   `{"code":${code},"message":${JSON.stringify(message)},"response":${response}}`;
 
 /** The golden tables' inputs: `field <- value => …` over `base` (value spelled as recorded). */
-function goldenFields(path, base) {
+function goldenFields(path, base, lines = text(path).split("\n")) {
   const docs = [];
-  for (const line of text(path).split("\n")) {
+  for (const line of lines) {
     const m = /^(\S+) <- (.*?) => /.exec(line);
     if (!m) continue;
     const [, field, raw] = m;
@@ -188,9 +189,51 @@ const amountInputs = [
   Buffer.from("\x031e3"),
 ];
 
-// ---- V2 payments, for the V2 verify targets once they exist (see fuzz/README.md).
-const v2Payments = seedV2Payments(NOW, { storeId: V2_DEFAULTS.storeId, merchantId: V2_DEFAULTS.merchantId })
+// ---- V2 payments: the local server's seeds, the fixtures (as written: big-amount holds 2^53 + 1),
+// the golden variations of the paid-card fixture (top-level fields, then `amount` and `channel`
+// fields) and the bodies that are no payment.
+const v2ServerPayments = seedV2Payments(NOW, { storeId: V2_DEFAULTS.storeId, merchantId: V2_DEFAULTS.merchantId })
   .map((p) => stringifyV2(p));
+/** JSON text without the whitespace between tokens (numbers stay as written). */
+const compact = (json) => json.replace(/("(?:[^"\\]|\\.)*")|\s+/g, (m, string) => string ?? "");
+const v2Fixtures = dir("tests/fixtures/v2").map((path) => compact(text(path)));
+// The golden variations over a small paid payment (the required fields and those verification
+// reads), so that seeds, and the corpus grown from them, stay small.
+const v2PaidCard = Object.fromEntries(
+  Object.entries(JSON.parse(text("tests/fixtures/v2/paid-card.json"))).filter(([k]) => [
+    "status", "id", "transactionId", "merchantId", "storeId", "channel", "version", "requestedAt", "updatedAt",
+    "statusChangedAt", "orderName", "amount", "currency", "customer", "origin", "paidAt",
+  ].includes(k)),
+);
+Object.assign(v2PaidCard, {
+  id: "order-1", transactionId: "tx-1", merchantId: "m", storeId: "store-1", orderName: "Book", customer: {},
+  channel: { type: "LIVE", pgProvider: "KCP_V2", pgMerchantId: "m" }, origin: { platformType: "PC", ipAddress: "::1" },
+});
+const AMOUNT_KEYS = new Set(["total", "taxFree", "vat", "supply", "discount", "paid", "cancelled", "cancelledTaxFree"]);
+const v2Variations = [
+  ...goldenFields("tests/golden/v2-payment-fields.txt", v2PaidCard),
+  ...goldenFields("tests/golden/v2-nested.txt", v2PaidCard),
+  ...text("tests/golden/v2-amount-channel-fields.txt").split("\n").flatMap((line) => {
+    const m = /^(\S+) <- (.*?) => /.exec(line);
+    if (!m) return [];
+    const part = AMOUNT_KEYS.has(m[1]) ? "amount" : "channel";
+    const [inner] = goldenFields(null, v2PaidCard[part], [line]);
+    const outer = JSON.stringify({ ...v2PaidCard, [part]: null });
+    return [outer.replace(`"${part}":null`, `"${part}":${inner}`)];
+  }),
+];
+const v2NotPayments = text("tests/golden/v2-not-payments.txt")
+  .split("\n").map((l) => l.split(" => ")[0]).filter(Boolean);
+const v2Payments = [...v2ServerPayments, ...v2Fixtures, ...v2Variations, ...v2NotPayments];
+/** verify_v2: a flag byte (fuzz/src/payment_v2.rs `expected_for`), then the body. */
+const VERIFY_V2_FLAGS = [0xc0, 0x00, 0xc1, 0x81, 0xc3, 0xe5, 0xd8, 0x41];
+const verifyV2Inputs = v2Payments.map((body, i) =>
+  Buffer.concat([Buffer.from([VERIFY_V2_FLAGS[i % VERIFY_V2_FLAGS.length]]), Buffer.from(body)]),
+);
+// parse_v2_browser: a mode byte (even: requestPayment's JSON result, odd: a redirect URL).
+const v2Browser = text("tests/golden/v2-browser.txt")
+  .split("\n").filter(Boolean).map((l) => l.split(" => ")[0])
+  .map((input) => Buffer.concat([Buffer.from([/^\s*[{[n]/.test(input) ? 0 : 1]), Buffer.from(input)]));
 
 // ---- Expectations (Expected::from_json), and deep nesting for every JSON reader.
 const deep = (n) => `${"[".repeat(n)}${"]".repeat(n)}`;
@@ -221,9 +264,9 @@ const targets = {
   webhook_v2_signature: signatureInputs,
   client_response: clientInputs,
   amount: amountInputs,
-  // Used only when fuzz/Cargo.toml has these targets.
-  verify_v2: v2Payments.flatMap((p) => [0xc0, 0x00].map((flag) => Buffer.concat([Buffer.from([flag]), Buffer.from(p)]))),
+  verify_v2: verifyV2Inputs,
   parse_payment_v2: v2Payments,
+  parse_v2_browser: v2Browser,
 };
 
 const only = new Set(process.argv.slice(3));

@@ -109,3 +109,25 @@ fn retry_after_dates_outside_imf_fixdate_are_unreadable() {
     );
     assert_eq!(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", 0.0), Some(253_402_300_799_000));
 }
+
+/// `parse_v2_browser`: a blank `code` (`""`, `"   "`) in `PortOne.requestPayment`'s result
+/// was read as success, while the SDK's rule is "a `code` means the payment failed" (V1's
+/// callback rule, a non-blank `error_code`, had been applied to V2). Any non-null `code` is a
+/// failure now; in the redirect query an empty value is still no parameter at all.
+#[test]
+fn a_blank_v2_code_is_a_failure() {
+    use portone_verify::{parse_payment_response_v2, parse_redirect_query_v2, payment_response_v2_json};
+    for body in [
+        r#"{"paymentId":"order-1","code":""}"#,
+        r#"{"paymentId":"order-1","code":"   "}"#,
+        r#"{"paymentId":"order-1","code":0}"#,
+    ] {
+        let response = parse_payment_response_v2(body.as_bytes()).unwrap();
+        assert!(!response.success, "{body}");
+        assert!(payment_response_v2_json(body.as_bytes()).unwrap().starts_with(r#"{"success":false"#), "{body}");
+    }
+    let absent = parse_payment_response_v2(br#"{"paymentId":"order-1","code":null}"#).unwrap();
+    assert!(absent.success && absent.code.is_none());
+    let query = parse_redirect_query_v2("?paymentId=order-1&code=%20").unwrap();
+    assert!(query.success && query.code.is_none());
+}

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::decimal;
 
-type Members<'a> = BTreeMap<String, &'a RawValue>;
+pub type Members<'a> = BTreeMap<String, &'a RawValue>;
 
 /// The members of the JSON object `text` (the last of a repeated key), raw.
 fn members(text: &str) -> Option<Members<'_>> {
