@@ -229,6 +229,11 @@ const v2Payments = [...v2ServerPayments, ...v2Fixtures, ...v2Variations, ...v2No
 const VERIFY_V2_FLAGS = [0xc0, 0x00, 0xc1, 0x81, 0xc3, 0xe5, 0xd8, 0x41];
 const verifyV2Inputs = v2Payments.map((body, i) =>
   Buffer.concat([Buffer.from([VERIFY_V2_FLAGS[i % VERIFY_V2_FLAGS.length]]), Buffer.from(body)]),
+).concat(
+  // Issued virtual accounts, allowed: the clock at NOW, just before the deadline, at it.
+  v2Payments.filter((body) => body.includes('"VIRTUAL_ACCOUNT_ISSUED"')).flatMap((body) =>
+    [0x41, 0x81, 0xc1, 0x43, 0xe5].map((flag) => Buffer.concat([Buffer.from([flag]), Buffer.from(body)])),
+  ),
 );
 // parse_v2_browser: a mode byte (even: requestPayment's JSON result, odd: a redirect URL).
 const v2Browser = text("tests/golden/v2-browser.txt")
