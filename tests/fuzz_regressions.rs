@@ -131,3 +131,30 @@ fn a_blank_v2_code_is_a_failure() {
     let query = parse_redirect_query_v2("?paymentId=order-1&code=%20").unwrap();
     assert!(query.success && query.code.is_none());
 }
+
+/// `verify_v2`: a deposit deadline with seconds past 60 (`14:59:75Z`, no RFC 3339 time) was
+/// read as `14:59:59`, so an issued virtual account verified against a deadline that cannot be
+/// read. It is unreadable now (`INCOMPLETE_PAYMENT`); a leap second (`:60`) still reads.
+#[test]
+fn a_deposit_deadline_past_sixty_seconds_is_unreadable() {
+    use portone_verify::{verify_payment_v2_json, Amount, ExpectedV2, FailureCode, Verdict};
+    let body = |expired_at: &str| {
+        format!(
+            r#"{{"status":"VIRTUAL_ACCOUNT_ISSUED","id":"order-1","transactionId":"t","merchantId":"m","storeId":"s",
+            "method":{{"type":"PaymentMethodVirtualAccount","accountNumber":"5621","expiredAt":"{expired_at}"}},
+            "channel":{{"type":"LIVE","pgProvider":"KCP_V2","pgMerchantId":"m"}},"version":"V2",
+            "requestedAt":"r","updatedAt":"u","statusChangedAt":"c","orderName":"Book",
+            "amount":{{"total":32000,"taxFree":0,"discount":0,"paid":0,"cancelled":0,"cancelledTaxFree":0}},
+            "currency":"KRW","customer":{{}},"origin":{{"platformType":"PC","ipAddress":"::1"}}}}"#
+        )
+    };
+    let order = ExpectedV2::new("order-1", Amount::from_i64(32000))
+        .allow_virtual_account_issued(true)
+        .now_ms(1_714_039_200_000);
+    for expired_at in ["2024-07-04T14:59:75Z", "2024-07-04T14:59:61Z"] {
+        let verdict = verify_payment_v2_json(body(expired_at).as_bytes(), &order).unwrap();
+        assert_eq!(verdict.failures()[0].code, FailureCode::IncompletePayment, "{expired_at}");
+    }
+    let leap = verify_payment_v2_json(body("2024-07-04T14:59:60Z").as_bytes(), &order).unwrap();
+    assert!(matches!(leap, Verdict::Verified { .. }));
+}
