@@ -9,7 +9,7 @@
 
 use jiter::{Jiter, Peek};
 
-use super::reader::tag_of;
+use super::union::tag_of;
 use super::schema::Kind;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
