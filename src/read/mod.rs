@@ -37,7 +37,7 @@ pub(crate) use fast::{read_payment_fast, FastSchema};
 pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;
 pub(crate) use payment::read_payment;
-pub(crate) use union::{read_union, tag_of as string_field};
 pub(crate) use scalar::text_value;
 pub(crate) use schema::{Field, Kind, Schema, Union};
 pub(crate) use tolerant::canonical_int;
+pub(crate) use union::{read_union, tag_of as string_field};

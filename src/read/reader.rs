@@ -4,9 +4,9 @@
 use jiter::{Jiter, JiterError, Peek};
 
 use super::captures::{Captured, Captures};
+use super::keys::Key;
 use super::path::Path;
 use super::scalar::{self, scalar, Shape};
-use super::keys::Key;
 use super::schema::{Field, Kind, Schema, TEXT_ITEM};
 use crate::error::{ErrorCode, ParseError};
 
@@ -24,7 +24,13 @@ pub(crate) struct Reader<'j> {
 pub(crate) fn check_value(field: &Field, raw: &str) -> Result<(), ParseError> {
     let mut reader = Reader::new(raw, false);
     let mut captures = Captures::default();
-    reader.value(field, &Path::Root(""), &mut String::new(), false, &mut captures)?;
+    reader.value(
+        field,
+        &Path::Root(""),
+        &mut String::new(),
+        false,
+        &mut captures,
+    )?;
     reader.finish()
 }
 

@@ -25,9 +25,7 @@ fn agrees(input: &str) {
         return;
     };
     let full = read_payment(input, <PaymentAnnotation as Declared>::SCHEMA, false)
-        .unwrap_or_else(|e| {
-            panic!("fast path accepted what the reader refuses ({e:?}): {input}")
-        });
+        .unwrap_or_else(|e| panic!("fast path accepted what the reader refuses ({e:?}): {input}"));
     assert_eq!(fast, format!("{:?}", full.captures.facts()), "{input}");
 }
 
