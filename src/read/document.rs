@@ -77,7 +77,9 @@ pub(crate) fn payment_response_v2_json(
     input: &str,
     schema: &'static Schema,
 ) -> Result<String, ParseError> {
-    result_json(input, schema, |captures| captures.text(Capture::ErrorCode).is_none())
+    result_json(input, schema, |captures| {
+        captures.text(Capture::ErrorCode).is_none()
+    })
 }
 
 /// A browser-side result object as canonical JSON led by `"success":` what `success` says.
