@@ -158,3 +158,26 @@ fn a_deposit_deadline_past_sixty_seconds_is_unreadable() {
     let leap = verify_payment_v2_json(body("2024-07-04T14:59:60Z").as_bytes(), &order).unwrap();
     assert!(matches!(leap, Verdict::Verified { .. }));
 }
+
+/// `client_response`: a body with a non-null top-level `imp_uid` next to `code` and
+/// `response` is a bare payment for `parse_payment` (and `verify_payment_json`), but
+/// `parse_enveloped::<PaymentAnnotation>` (the client's typed `decode`) read `response`: the
+/// typed and the canonical reading of one answer gave two different payments. Both follow the
+/// one rule now.
+#[test]
+fn an_enveloped_payment_is_told_apart_by_one_rule() {
+    use portone_verify::{parse_enveloped, PaymentAnnotation};
+    let body = br#"{"imp_uid":"a","merchant_uid":"m","amount":1,"status":"paid","code":0,
+        "response":{"imp_uid":"b","merchant_uid":"m2","amount":2,"status":"paid"}}"#;
+    let payment = parse_payment(body).unwrap();
+    assert_eq!(payment.imp_uid, "a");
+    assert_eq!(parse_enveloped::<PaymentAnnotation>(body).unwrap(), payment);
+    // Its `response` is no object: the same refusal either way.
+    let body = br#"{"code":0,"imp_uid":"x","response":[{"imp_uid":"imp_1"}]}"#;
+    let (a, b) = (parse_payment(body).unwrap_err(), parse_enveloped::<PaymentAnnotation>(body).unwrap_err());
+    assert_eq!((a.code(), a.path()), (b.code(), b.path()));
+    // A null `imp_uid` is no payment of its own: the envelope is read.
+    let body = br#"{"imp_uid":null,"code":0,"response":{"imp_uid":"b","merchant_uid":"m2","amount":2,"status":"paid"}}"#;
+    assert_eq!(parse_enveloped::<PaymentAnnotation>(body).unwrap().imp_uid, "b");
+    assert_eq!(parse_payment(body).unwrap().imp_uid, "b");
+}
