@@ -75,6 +75,7 @@ pub use params::{
     FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
+pub(crate) use redact::Redactor;
 pub use redact::{MIN_SECRET_CHARS, REDACTED, WITHHELD};
 pub use request::{encode_component, ApiRequest, Method};
 pub use retry::{Attempts, Next, RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};

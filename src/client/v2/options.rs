@@ -157,3 +157,13 @@ impl PortOneClientV2Options {
         })
     }
 }
+
+options! {
+    /// Options of `PortOneClientV2.getPayment`.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Tsify)]
+    pub struct GetPaymentV2Options {
+        /// The payment's store (`storeId`); default the client's.
+        #[tsify(optional)]
+        store_id as "storeId": Option<String>,
+    }
+}
