@@ -131,7 +131,8 @@ async fn a_signed_webhook_for_a_paid_payment_verifies() {
     let checked = handle(&client, &headers, &body, None, 30_000).await.unwrap();
     assert!(checked.check.is_ok(), "{:?}", checked.check.verdict);
     assert_eq!(checked.webhook_id, "msg_1");
-    assert!(matches!(checked.webhook, WebhookBodyV2::Current(_)));
+    assert!(matches!(checked.webhook().unwrap(), WebhookBodyV2::Current(_)));
+    assert_eq!(checked.payment_id, V2_CARD_PAID);
     let forged = handle(&client, &headers, &body, None, 100).await.unwrap();
     assert_eq!(codes(&forged.check.verdict), [FailureCode::AmountMismatch]);
 
@@ -141,7 +142,7 @@ async fn a_signed_webhook_for_a_paid_payment_verifies() {
     let form = Some("application/x-www-form-urlencoded");
     let checked = handle(&client, &headers, &body, form, 30_000).await.unwrap();
     assert!(checked.check.is_ok());
-    assert!(matches!(checked.webhook, WebhookBodyV2::Legacy(_)));
+    assert!(matches!(checked.webhook().unwrap(), WebhookBodyV2::Legacy(_)));
 }
 
 #[tokio::test]
