@@ -3,9 +3,9 @@
 use serde::Deserialize;
 use tsify::Tsify;
 
+use super::expected::decode_expected;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
-use crate::parse::json;
 
 /// The merchant's expectation of a V2 payment, taken from its own order record (never from
 /// the browser).
@@ -26,8 +26,9 @@ pub struct ExpectedV2 {
     /// The payment id the payment must have (`id`: the merchant's own id for the payment).
     pub payment_id: String,
     /// What the order costs: `amount.total` must equal it exactly. A whole number in the
-    /// currency's unit (a number, or a string such as `"9007199254740993"` past 2^53).
-    #[tsify(type = "number | string")]
+    /// currency's unit (a number, or a string such as `"9007199254740993"` past 2^53; from
+    /// JavaScript a `bigint` too).
+    #[tsify(type = "number | string | bigint")]
     pub amount: Amount,
     /// The currency charged; default `"KRW"`.
     #[serde(default = "default_currency")]
@@ -130,9 +131,7 @@ impl ExpectedV2 {
     /// `INVALID_ARGUMENT` with the path under `expected` for a missing or malformed option,
     /// or an unusable value (see [`ExpectedV2::validate`]).
     pub fn from_json(input: &[u8]) -> Result<Self, ParseError> {
-        let expected: ExpectedV2 = json::decode(input).map_err(|e| {
-            ParseError::new(ErrorCode::InvalidArgument, e.path(), e.message()).within("expected")
-        })?;
+        let expected: ExpectedV2 = decode_expected(input)?;
         expected.validate()?;
         Ok(expected)
     }
