@@ -1,9 +1,9 @@
 // The demo stack, shared by scripts/demo, scripts/load and tests/e2e/:
-//   1. the local PortOne V1 server (tests/portone-server);
+//   1. the local PortOne server (tests/portone-server; V1 at the root, V2 under /v2);
 //   2. examples/cloudflare-worker bundled by wrangler (`deploy --dry-run`) against the built
 //      package, its D1 migrations applied by wrangler to a local database directory, run in
 //      real workerd by Miniflare on a 127.0.0.1 port with that database, the values of the
-//      example's .dev.vars (or .dev.vars.example) and PORTONE_BASE_URL set to server 1;
+//      example's .dev.vars (or .dev.vars.example), PORTONE_BASE_URL and PORTONE_V2_BASE_URL set to server 1;
 //   3. a static server for www/ and the package (the page loads its browser entry), which
 //      also plays PortOne's checkout (POST /demo/pay).
 // The pieces are in scripts/stack/.
@@ -83,7 +83,7 @@ export async function startStack({
 
     const portone = await startPortOne({ port: await preferPort(ports.portone ?? 0), inProcess: portoneInProcess });
     cleanups.push(() => portone.close());
-    log(`PortOne V1 server   ${portone.url}${portone.pid ? ` (pid ${portone.pid})` : ""}`);
+    log(`PortOne server      ${portone.url} (V2: /v2)${portone.pid ? ` (pid ${portone.pid})` : ""}`);
 
     const page = { workerUrl: null, pkgEntry: `/pkg/${browserEntry(pkgDir)}` };
     const www = withWww
@@ -104,6 +104,7 @@ export async function startStack({
       bindings: {
         ...vars,
         PORTONE_BASE_URL: portone.url, // whatever .dev.vars says: this run's server
+        PORTONE_V2_BASE_URL: `${portone.url}/v2`,
         ALLOWED_ORIGINS: [...new Set([...String(vars.ALLOWED_ORIGINS ?? "").split(",").filter(Boolean), ...wwwOrigins])].join(","),
       },
     };

@@ -40,3 +40,10 @@ export function describeVerdict({ status, body, text }) {
   const order = body.order ? `order ${body.order.merchant_uid} ${body.order.amount} ${body.order.currency} ${body.order.status}` : "no order";
   return `${head} ${what}; payment ${p.imp_uid} ${p.amount} ${p.currency ?? ""} ${p.status}; ${order}${body.changed ? " (changed)" : ""}`;
 }
+
+/** POST /v2/payments/complete {paymentId, ...extra}. */
+export const completePaymentV2 = (workerUrl, input, headers = {}) =>
+  requestJson(`${workerUrl}/v2/payments/complete`, { body: input, headers });
+
+/** POST /v2/webhooks with a delivery `{ headers, body }` (signedWebhookV2's), sent as is. */
+export const sendWebhookV2 = (workerUrl, { headers, body }) => requestJson(`${workerUrl}/v2/webhooks`, { body, raw: true, headers });
