@@ -9,8 +9,8 @@
 
 use jiter::{Jiter, Peek};
 
-use super::reader::tag_of;
 use super::schema::Kind;
+use super::union::tag_of;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
 use crate::json_writer::push_string;

@@ -4,8 +4,9 @@
 use jiter::Peek;
 
 use super::document::{enter_object, read_bare, without_bom, Read};
+use super::keys::EnvelopeKey;
 use super::path::Path;
-use super::reader::{invalid_type, EnvelopeKey, Reader};
+use super::reader::{invalid_type, Reader};
 use super::scalar::{decode_string, Shape};
 use super::schema::Schema;
 use super::tolerant;

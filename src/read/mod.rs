@@ -14,6 +14,7 @@ mod document;
 mod envelope;
 #[cfg(feature = "fast-verify")]
 mod fast;
+mod keys;
 #[cfg(feature = "client")]
 mod lists;
 mod path;
@@ -22,6 +23,7 @@ mod reader;
 mod scalar;
 mod schema;
 mod tolerant;
+mod union;
 
 pub(crate) use build::{build, to_canonical_json, write_list, Canonical, WireValue};
 pub(crate) use captures::{Capture, Captures};
@@ -35,7 +37,7 @@ pub(crate) use fast::{read_payment_fast, FastSchema};
 pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;
 pub(crate) use payment::read_payment;
-pub(crate) use reader::{read_union, tag_of as string_field};
 pub(crate) use scalar::text_value;
 pub(crate) use schema::{Field, Kind, Schema, Union};
 pub(crate) use tolerant::canonical_int;
+pub(crate) use union::{read_union, tag_of as string_field};

@@ -6,8 +6,9 @@ use jiter::Peek;
 use super::captures::{Capture, Captures};
 use super::document::{enter_object, read_bare, without_bom, Read};
 use super::envelope::EnvelopeKeys;
+use super::keys::EnvelopeKey;
 use super::path::Path;
-use super::reader::{EnvelopeKey, ObjectReader};
+use super::reader::ObjectReader;
 use super::schema::Schema;
 use crate::error::{ErrorCode, ParseError};
 

@@ -4,9 +4,10 @@
 use jiter::{Jiter, JiterError, Peek};
 
 use super::captures::{Captured, Captures};
+use super::keys::Key;
 use super::path::Path;
 use super::scalar::{self, scalar, Shape};
-use super::schema::{Field, Kind, Schema, Union, TEXT_ITEM};
+use super::schema::{Field, Kind, Schema, TEXT_ITEM};
 use crate::error::{ErrorCode, ParseError};
 
 /// A cursor over one JSON text.
@@ -23,7 +24,13 @@ pub(crate) struct Reader<'j> {
 pub(crate) fn check_value(field: &Field, raw: &str) -> Result<(), ParseError> {
     let mut reader = Reader::new(raw, false);
     let mut captures = Captures::default();
-    reader.value(field, &Path::Root(""), &mut String::new(), false, &mut captures)?;
+    reader.value(
+        field,
+        &Path::Root(""),
+        &mut String::new(),
+        false,
+        &mut captures,
+    )?;
     reader.finish()
 }
 
@@ -235,86 +242,6 @@ impl<'j> Reader<'j> {
             key = self.next_key(schema, object.hint, path)?;
         }
         object.finish(self, path, out, None)
-    }
-}
-
-/// Reads `raw` (one JSON object, its syntax already checked) as the variant of `union` its
-/// tag names, writing its canonical text when `write`: every [`Union`]'s `read`.
-pub(crate) fn read_union<'j>(
-    raw: &'j str,
-    union: &Union,
-    write: bool,
-    path: &Path<'_>,
-    out: &mut String,
-) -> Result<Captures<'j>, ParseError> {
-    let schema = union.variant(tag_of(raw, union.tag).as_deref());
-    let mut variant = Reader::new(raw, write);
-    variant.peek(path)?;
-    variant.object(schema, path, out)
-}
-
-/// The text of the string field `tag` of the JSON object `raw` (its first occurrence).
-/// Only peeks and skips by what it peeked: jiter's `next_object`/`next_skip` can report a
-/// wrong type, which pulls its float parser into the wasm builds (for the message).
-pub(crate) fn tag_of(raw: &str, tag: &str) -> Option<String> {
-    let mut jiter = Jiter::new(raw.as_bytes());
-    if jiter.peek().ok()? != Peek::Object {
-        return None;
-    }
-    let mut key = jiter.known_object().ok()?.map(|k| k == tag);
-    while let Some(is_tag) = key {
-        let peek = jiter.peek().ok()?;
-        if is_tag {
-            return match peek {
-                Peek::String => jiter.known_str().ok().map(str::to_owned),
-                _ => None,
-            };
-        }
-        jiter.known_skip(peek).ok()?;
-        key = jiter.next_key().ok()?.map(|k| k == tag);
-    }
-    None
-}
-
-/// An object key, resolved against a schema.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Key {
-    /// The schema index, `None` for a key the schema does not have.
-    pub index: Option<usize>,
-    /// Which of the envelope's own keys it is, if any.
-    pub envelope: Option<EnvelopeKey>,
-}
-
-/// The keys of PortOne's `{code, message, response}` envelope.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum EnvelopeKey {
-    Code,
-    Message,
-    Response,
-}
-
-impl EnvelopeKey {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            EnvelopeKey::Code => "code",
-            EnvelopeKey::Message => "message",
-            EnvelopeKey::Response => "response",
-        }
-    }
-}
-
-impl Key {
-    fn of(key: &str, schema: &Schema, hint: usize) -> Key {
-        let envelope = match key {
-            "code" => Some(EnvelopeKey::Code),
-            "message" => Some(EnvelopeKey::Message),
-            "response" => Some(EnvelopeKey::Response),
-            _ => None,
-        };
-        Key {
-            index: schema.find(key, hint),
-            envelope,
-        }
     }
 }
 

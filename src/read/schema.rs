@@ -150,13 +150,8 @@ pub(crate) struct Union {
 
 /// How a [`Union`] is read: the object's text, the union, whether to write canonical text,
 /// the path, the output.
-pub(crate) type UnionRead = for<'j> fn(
-    &'j str,
-    &Union,
-    bool,
-    &Path<'_>,
-    &mut String,
-) -> Result<Captures<'j>, ParseError>;
+pub(crate) type UnionRead =
+    for<'j> fn(&'j str, &Union, bool, &Path<'_>, &mut String) -> Result<Captures<'j>, ParseError>;
 
 impl Union {
     /// The schema for an object whose tag is `tag`.

@@ -119,9 +119,7 @@ impl Expected {
     /// `INVALID_ARGUMENT` with the path under `expected` for a missing or malformed option,
     /// an empty `merchantUid` or a negative amount.
     pub fn from_json(input: &[u8]) -> Result<Self, ParseError> {
-        let expected: Expected = json::decode(input).map_err(|e| {
-            ParseError::new(ErrorCode::InvalidArgument, e.path(), e.message()).within("expected")
-        })?;
+        let expected: Expected = decode_expected(input)?;
         expected.validate()?;
         Ok(expected)
     }
@@ -179,4 +177,14 @@ impl Want<'_> {
         }
         Ok(())
     }
+}
+
+/// Decodes an expectation (`Expected`, `ExpectedV2`) from JSON, any error as
+/// `INVALID_ARGUMENT` with its path under `expected`.
+pub(crate) fn decode_expected<T: serde::de::DeserializeOwned>(
+    input: &[u8],
+) -> Result<T, ParseError> {
+    json::decode(input).map_err(|e| {
+        ParseError::new(ErrorCode::InvalidArgument, e.path(), e.message()).within("expected")
+    })
 }

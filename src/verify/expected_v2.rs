@@ -3,9 +3,9 @@
 use serde::Deserialize;
 use tsify::Tsify;
 
+use super::expected::decode_expected;
 use crate::amount::Amount;
 use crate::error::{ErrorCode, ParseError};
-use crate::parse::json;
 
 /// The merchant's expectation of a V2 payment, taken from its own order record (never from
 /// the browser).
@@ -131,9 +131,7 @@ impl ExpectedV2 {
     /// `INVALID_ARGUMENT` with the path under `expected` for a missing or malformed option,
     /// or an unusable value (see [`ExpectedV2::validate`]).
     pub fn from_json(input: &[u8]) -> Result<Self, ParseError> {
-        let expected: ExpectedV2 = json::decode(input).map_err(|e| {
-            ParseError::new(ErrorCode::InvalidArgument, e.path(), e.message()).within("expected")
-        })?;
+        let expected: ExpectedV2 = decode_expected(input)?;
         expected.validate()?;
         Ok(expected)
     }
