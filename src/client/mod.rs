@@ -75,6 +75,7 @@ pub use params::{
     FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
+#[cfg(target_arch = "wasm32")]
 pub(crate) use redact::Redactor;
 pub use redact::{MIN_SECRET_CHARS, REDACTED, WITHHELD};
 pub use request::{encode_component, ApiRequest, Method};

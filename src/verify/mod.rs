@@ -6,6 +6,7 @@
 mod expected;
 mod expected_v2;
 mod facts;
+mod failures;
 mod rules;
 mod rfc3339;
 mod rules_v2;

@@ -1,9 +1,11 @@
 //! One builder per V2 endpoint: validated arguments in, an [`ApiRequest`] out. Paths,
 //! parameters and bodies follow the vendored V2 OpenAPI
-//! (`tests/reference/portone-v2-payments.openapi.json`); bodies are the declared request
-//! types ([`GetPaymentsBody`], [`CancelPaymentBody`], [`PreRegisterPaymentBody`]) written as
-//! their canonical JSON (absent fields left out).
+//! (`tests/reference/portone-v2-payments.openapi.json`). Bodies are JSON text checked by
+//! [`read_request_body`] against their declared type ([`GetPaymentsBody`],
+//! [`CancelPaymentBody`], [`PreRegisterPaymentBody`]); the typed builders write the type's
+//! canonical JSON (absent fields left out) and take the same path.
 
+use super::request_body::read_request_body;
 use crate::client::endpoints::segment;
 use crate::client::error::ClientError;
 use crate::client::request::ApiRequest;
@@ -35,7 +37,12 @@ pub fn headers_v2(request: &ApiRequest, api_secret: &str) -> Vec<(&'static str, 
 /// ```
 pub fn get_payment(payment_id: &str, store_id: Option<&str>) -> Result<ApiRequest, ClientError> {
     let path = format!("/payments/{}", segment(payment_id, "paymentId")?);
-    let store_id = non_empty(store_id, "options.storeId")?;
+    if store_id.is_some_and(|s| s.trim().is_empty()) {
+        return Err(ClientError::invalid_argument(
+            "options.storeId",
+            "options.storeId must not be empty",
+        ));
+    }
     Ok(ApiRequest::get("getPayment", path).param_opt("storeId", store_id))
 }
 
@@ -51,14 +58,24 @@ pub fn get_payment(payment_id: &str, store_id: Option<&str>) -> Result<ApiReques
 ///     filter: None,
 /// };
 /// assert_eq!(
-///     endpoints::get_payments(&body).path_and_query(),
+///     endpoints::get_payments(&body)?.path_and_query(),
 ///     "/payments?requestBody=%7B%22page%22%3A%7B%22number%22%3A0%2C%22size%22%3A2%7D%7D"
 /// );
+/// # Ok::<(), portone_verify::client::ClientError>(())
 /// ```
-pub fn get_payments(body: &GetPaymentsBody) -> ApiRequest {
+///
+/// # Errors
+/// `INVALID_ARGUMENT` for a negative page number or size.
+pub fn get_payments(body: &GetPaymentsBody) -> Result<ApiRequest, ClientError> {
+    let json = read_request_body::<GetPaymentsBody>(body.to_canonical_json().as_bytes(), "request")?;
+    Ok(get_payments_json(&json))
+}
+
+/// [`get_payments`] with the body as checked JSON text ([`read_request_body`]).
+pub fn get_payments_json(body: &str) -> ApiRequest {
     let request = ApiRequest::get("getPayments", "/payments".to_owned());
-    match body.to_canonical_json() {
-        json if json == "{}" => request,
+    match body.trim() {
+        "{}" | "" => request,
         json => request.param("requestBody", json),
     }
 }
@@ -71,20 +88,22 @@ pub fn cancel_payment(
     payment_id: &str,
     body: &CancelPaymentBody,
 ) -> Result<ApiRequest, ClientError> {
-    let path = format!("/payments/{}/cancel", segment(payment_id, "paymentId")?);
     if body.reason.trim().is_empty() {
         return Err(ClientError::invalid_argument(
             "options.reason",
             "reason must not be empty",
         ));
     }
-    not_negative([
-        ("options.amount", body.amount),
-        ("options.taxFreeAmount", body.tax_free_amount),
-        ("options.vatAmount", body.vat_amount),
-        ("options.currentCancellableAmount", body.current_cancellable_amount),
-    ])?;
-    let body = body.to_canonical_json();
+    let json = body.to_canonical_json();
+    cancel_payment_json(payment_id, read_request_body::<CancelPaymentBody>(json.as_bytes(), "options")?)
+}
+
+/// [`cancel_payment`] with the body as checked JSON text ([`read_request_body`]).
+///
+/// # Errors
+/// `INVALID_ARGUMENT` for an empty `paymentId`.
+pub fn cancel_payment_json(payment_id: &str, body: String) -> Result<ApiRequest, ClientError> {
+    let path = format!("/payments/{}/cancel", segment(payment_id, "paymentId")?);
     Ok(ApiRequest::post("cancelPayment", path, body))
 }
 
@@ -96,35 +115,22 @@ pub fn pre_register_payment(
     payment_id: &str,
     body: &PreRegisterPaymentBody,
 ) -> Result<ApiRequest, ClientError> {
+    let json = body.to_canonical_json();
+    let json = read_request_body::<PreRegisterPaymentBody>(json.as_bytes(), "options")?;
+    pre_register_payment_json(payment_id, json)
+}
+
+/// [`pre_register_payment`] with the body as checked JSON text ([`read_request_body`]).
+///
+/// # Errors
+/// `INVALID_ARGUMENT` for an empty `paymentId`.
+pub fn pre_register_payment_json(
+    payment_id: &str,
+    body: String,
+) -> Result<ApiRequest, ClientError> {
     let path = format!(
         "/payments/{}/pre-register",
         segment(payment_id, "paymentId")?
     );
-    not_negative([
-        ("options.totalAmount", body.total_amount),
-        ("options.taxFreeAmount", body.tax_free_amount),
-    ])?;
-    let body = body.to_canonical_json();
     Ok(ApiRequest::post("preRegisterPayment", path, body))
-}
-
-/// `INVALID_ARGUMENT` for the first negative amount.
-fn not_negative<const N: usize>(amounts: [(&str, Option<i64>); N]) -> Result<(), ClientError> {
-    match amounts.into_iter().find(|(_, a)| a.is_some_and(|a| a < 0)) {
-        Some((path, _)) => Err(ClientError::invalid_argument(
-            path,
-            format!("{path} must not be negative"),
-        )),
-        None => Ok(()),
-    }
-}
-
-fn non_empty<'a>(value: Option<&'a str>, path: &str) -> Result<Option<&'a str>, ClientError> {
-    match value {
-        Some(text) if text.trim().is_empty() => Err(ClientError::invalid_argument(
-            path,
-            format!("{path} must not be empty"),
-        )),
-        other => Ok(other),
-    }
 }

@@ -3,6 +3,7 @@
 
 use super::core::ClientV2;
 use super::endpoints;
+use super::request_body::{read_request_body, with_store_id};
 use super::response::AnswerV2;
 use crate::client::error::ClientError;
 use crate::client::request::ApiRequest;
@@ -11,6 +12,7 @@ use crate::types::v2::{
     CancelPaymentBody, CancelPaymentResponse, GetPaymentsBody, GetPaymentsResponse, Payment,
     PreRegisterPaymentBody, PreRegisterPaymentResponse,
 };
+
 use crate::types::Wire;
 
 impl<T: Transport> ClientV2<T> {
@@ -27,49 +29,47 @@ impl<T: Transport> ClientV2<T> {
         endpoints::get_payment(payment_id, store_id)
     }
 
-    /// The request of `getPayments`: the filter's `storeId`, or the client's.
-    pub fn get_payments_request(&self, body: &GetPaymentsBody) -> ApiRequest {
+    /// The request of `getPayments` for a body checked by [`read_request_body`]: the
+    /// filter's `storeId`, or the client's.
+    pub fn get_payments_request_json(&self, body: &str) -> ApiRequest {
         match &self.config().store_id {
-            Some(store_id) => {
-                let mut body = body.clone();
-                let filter = body.filter.get_or_insert_with(Default::default);
-                filter.store_id.get_or_insert_with(|| store_id.clone());
-                endpoints::get_payments(&body)
-            }
-            None => endpoints::get_payments(body),
+            Some(store_id) => endpoints::get_payments_json(&with_store_id(body, store_id, Some("filter"))),
+            None => endpoints::get_payments_json(body),
         }
     }
 
-    /// The request of `cancelPayment`: the body's `storeId`, or the client's.
+    /// The request of `cancelPayment` for a body checked by [`read_request_body`]: the
+    /// body's `storeId`, or the client's.
     ///
     /// # Errors
-    /// As [`endpoints::cancel_payment`].
-    pub fn cancel_payment_request(
+    /// As [`endpoints::cancel_payment_json`].
+    pub fn cancel_payment_request_json(
         &self,
         payment_id: &str,
-        body: &CancelPaymentBody,
+        body: &str,
     ) -> Result<ApiRequest, ClientError> {
-        let mut body = body.clone();
-        if body.store_id.is_none() {
-            body.store_id.clone_from(&self.config().store_id);
-        }
-        endpoints::cancel_payment(payment_id, &body)
+        endpoints::cancel_payment_json(payment_id, self.with_store(body))
     }
 
-    /// The request of `preRegisterPayment`: the body's `storeId`, or the client's.
+    /// The request of `preRegisterPayment` for a body checked by [`read_request_body`]: the
+    /// body's `storeId`, or the client's.
     ///
     /// # Errors
-    /// As [`endpoints::pre_register_payment`].
-    pub fn pre_register_payment_request(
+    /// As [`endpoints::pre_register_payment_json`].
+    pub fn pre_register_payment_request_json(
         &self,
         payment_id: &str,
-        body: &PreRegisterPaymentBody,
+        body: &str,
     ) -> Result<ApiRequest, ClientError> {
-        let mut body = body.clone();
-        if body.store_id.is_none() {
-            body.store_id.clone_from(&self.config().store_id);
+        endpoints::pre_register_payment_json(payment_id, self.with_store(body))
+    }
+
+    /// `body` with the client's `storeId` where it has none.
+    fn with_store(&self, body: &str) -> String {
+        match &self.config().store_id {
+            Some(store_id) => with_store_id(body, store_id, None),
+            None => body.to_owned(),
         }
-        endpoints::pre_register_payment(payment_id, &body)
     }
 
     /// Builds, sends and reads one request; every error redacted.
@@ -110,8 +110,8 @@ impl<T: Transport> ClientV2<T> {
         &self,
         body: &GetPaymentsBody,
     ) -> Result<GetPaymentsResponse, ClientError> {
-        let request = self.get_payments_request(body);
-        self.fetch(Ok(request), AnswerV2::Payments).await
+        let request = checked(body, "request").map(|json| self.get_payments_request_json(&json));
+        self.fetch(request, AnswerV2::Payments).await
     }
 
     /// `POST /payments/{paymentId}/cancel`: cancels all (no `amount`) or part of a payment.
@@ -128,7 +128,15 @@ impl<T: Transport> ClientV2<T> {
         payment_id: &str,
         body: &CancelPaymentBody,
     ) -> Result<CancelPaymentResponse, ClientError> {
-        let request = self.cancel_payment_request(payment_id, body);
+        let request = match body.reason.trim().is_empty() {
+            true => Err(ClientError::invalid_argument(
+                "options.reason",
+                "reason must not be empty",
+            )),
+            false => checked(body, "options"),
+        };
+        let request =
+            request.and_then(|json| self.cancel_payment_request_json(payment_id, &json));
         self.fetch(request, AnswerV2::Cancelled).await
     }
 
@@ -143,9 +151,15 @@ impl<T: Transport> ClientV2<T> {
         payment_id: &str,
         body: &PreRegisterPaymentBody,
     ) -> Result<(), ClientError> {
-        let request = self.pre_register_payment_request(payment_id, body);
+        let request = checked(body, "options")
+            .and_then(|json| self.pre_register_payment_request_json(payment_id, &json));
         self.fetch::<PreRegisterPaymentResponse>(request, AnswerV2::PreRegistered)
             .await
             .map(|_| ())
     }
+}
+
+/// A typed body's canonical JSON, checked as a caller's would be.
+fn checked<T: Wire>(body: &T, prefix: &str) -> Result<String, ClientError> {
+    read_request_body::<T>(body.to_canonical_json().as_bytes(), prefix)
 }

@@ -16,7 +16,7 @@ options! {
     ///
     /// The API secret is a server secret: the client refuses to run in a browser page or a
     /// browser worker unless `dangerouslyAllowBrowser` is set (as `PortOneClient`).
-    #[derive(Clone, Default, Tsify)]
+    #[derive(Clone, Default, PartialEq, Eq, Tsify)]
     pub struct PortOneClientV2Options {
         /// V2 API secret (console → 결제 연동 → 연동 정보 → V2 API), at least 8 characters.
         /// Sent only as `Authorization: PortOne <apiSecret>`, never in an error message.

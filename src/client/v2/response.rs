@@ -118,9 +118,63 @@ impl AnswerV2 {
             AnswerV2::Payment => payment_v2_json(body),
             AnswerV2::Payments => GetPaymentsResponse::canonical_json(body),
             AnswerV2::Cancelled => CancelPaymentResponse::canonical_json(body),
-            AnswerV2::PreRegistered => PreRegisterPaymentResponse::canonical_json(body),
+            AnswerV2::PreRegistered => {
+                // `{}` is documented; an object with anything at all could be read as it, so one
+                // that looks like an error (V2's `type`, or an envelope's `code`) is refused.
+                if looks_like_error(body) {
+                    return Err(ClientError::invalid_response(
+                        "",
+                        "PortOne's answer is not the documented one: it looks like an error",
+                    ));
+                }
+                PreRegisterPaymentResponse::canonical_json(body)
+            }
         }
         // An error body with a 2xx status (no `api_code`) is `INVALID_RESPONSE` too.
         .map_err(ClientError::from_response_parse)
+    }
+}
+
+/// Whether a JSON object has a top-level `type` or `code` member (an error body, or V1's
+/// envelope).
+fn looks_like_error(body: &[u8]) -> bool {
+    let mut jiter = jiter::Jiter::new(body);
+    if jiter.peek().ok() != Some(jiter::Peek::Object) {
+        return false;
+    }
+    let mut key = jiter.known_object().ok().flatten().map(|k| k == "type" || k == "code");
+    while let Some(is_error_key) = key {
+        if is_error_key {
+            return true;
+        }
+        let Ok(peek) = jiter.peek() else { return false };
+        if jiter.known_skip(peek).is_err() {
+            return false;
+        }
+        key = jiter.next_key().ok().flatten().map(|k| k == "type" || k == "code");
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(body: &str) -> HttpResponse {
+        HttpResponse {
+            status: 200,
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_pre_registration_answer_that_looks_like_an_error_is_refused() {
+        assert!(AnswerV2::PreRegistered.read(&answer("{}")).is_ok());
+        assert!(AnswerV2::PreRegistered.read(&answer(r#"{"new":[1]}"#)).is_ok());
+        for body in [r#"{"code":1,"message":"x","response":null}"#, r#"{"type":"X"}"#, "[]", "{"] {
+            let err = AnswerV2::PreRegistered.read(&answer(body)).unwrap_err();
+            assert_eq!(err.code(), ClientErrorCode::InvalidResponse, "{body}");
+        }
     }
 }

@@ -12,9 +12,10 @@ use crate::parse::json::without_bom;
 use crate::read;
 use crate::types::Wire;
 use crate::verify::ExpectedV2;
+use super::request_body::member_span;
+use crate::parse::form_object;
 use crate::webhook::{
-    parse_webhook_v2_legacy, SignedWebhook, WebhookError, WebhookHeaders, WebhookSecret,
-    WebhookV2, WebhookV2Legacy,
+    SignedWebhook, WebhookError, WebhookHeaders, WebhookSecret, WebhookV2, WebhookV2Legacy,
 };
 
 /// A verified V2 webhook body: version 2024-04-25, or the older 2024-01-01.
@@ -50,10 +51,33 @@ pub struct WebhookCheckV2 {
     /// The `webhook-id` header: the same for every delivery of one event, so process an `ok`
     /// verdict once per id.
     pub webhook_id: String,
-    /// The parsed body (its claims are informational only).
-    pub webhook: WebhookBodyV2,
+    /// The payment the webhook named (and that was fetched).
+    pub payment_id: String,
     /// The payment fetched by the webhook's `paymentId`, judged against the order.
     pub check: PaymentCheckV2,
+    webhook_json: String,
+    legacy: bool,
+}
+
+impl WebhookCheckV2 {
+    /// The body's canonical JSON ([`WebhookV2`]'s, or [`WebhookV2Legacy`]'s for version
+    /// 2024-01-01). Its claims are informational only.
+    pub fn webhook_json(&self) -> &str {
+        &self.webhook_json
+    }
+
+    /// The parsed body.
+    ///
+    /// # Errors
+    /// None in practice: the text is what the reader wrote for the type.
+    pub fn webhook(&self) -> Result<WebhookBodyV2, ClientError> {
+        let json = self.webhook_json.as_bytes();
+        match self.legacy {
+            false => WebhookV2::parse_json(json).map(WebhookBodyV2::Current),
+            true => WebhookV2Legacy::parse_json(json).map(WebhookBodyV2::Legacy),
+        }
+        .map_err(ClientError::from_response_parse)
+    }
 }
 
 impl<T: Transport> ClientV2<T> {
@@ -96,8 +120,14 @@ impl<T: Transport> ClientV2<T> {
         let secret = WebhookSecret::parse(secret).map_err(WebhookError::from)?;
         signed.verify(&secret).map_err(WebhookError::from)?;
         let webhook_id = signed.id().to_owned();
-        let webhook = read_body(body, content_type).map_err(WebhookError::from)?;
-        let Some(payment_id) = webhook.payment_id().map(str::to_owned) else {
+        let (webhook_json, legacy) = read_body(body, content_type).map_err(WebhookError::from)?;
+        let payment_id = match legacy {
+            true => read::string_field(&webhook_json, "payment_id"),
+            false => member_span(&webhook_json, "data")
+                .and_then(|(start, end)| webhook_json.get(start..end))
+                .and_then(|data| read::string_field(data, "paymentId")),
+        };
+        let Some(payment_id) = payment_id else {
             let message = "the webhook names no payment (e.g. BillingKey.*): nothing to verify";
             return Err(ClientError::new(ClientErrorCode::WebhookWithoutPayment, message).into());
         };
@@ -111,31 +141,41 @@ impl<T: Transport> ClientV2<T> {
             .map_err(|err| self.redact(err))?;
         Ok(WebhookCheckV2 {
             webhook_id,
-            webhook,
+            payment_id,
             check,
+            webhook_json,
+            legacy,
         })
     }
 }
 
-/// The body of a verified webhook: a JSON object with a `type` (or without `payment_id`) is
-/// version 2024-04-25; a form, or JSON with `payment_id` and no `type`, is 2024-01-01.
+/// The canonical JSON of a verified webhook's body, and whether it is the 2024-01-01 version:
+/// a JSON object with a `type` (or without `payment_id`) is version 2024-04-25; a form, or
+/// JSON with `payment_id` and no `type`, is 2024-01-01. Read by the types' schemas, nothing
+/// built.
 fn read_body(
     body: &[u8],
     content_type: Option<&str>,
-) -> Result<WebhookBodyV2, crate::ParseError> {
+) -> Result<(String, bool), crate::ParseError> {
     let form = content_type.is_some_and(|t| {
         t.trim_start()
             .to_ascii_lowercase()
             .starts_with("application/x-www-form-urlencoded")
     });
     let text = std::str::from_utf8(without_bom(body)).unwrap_or("");
-    let current = !form
-        && text.trim_start().starts_with('{')
+    let json = !form && text.trim_start().starts_with('{');
+    if json
         && (read::string_field(text, "type").is_some()
-            || read::string_field(text, "payment_id").is_none());
-    if current {
-        WebhookV2::parse_verified(body).map(WebhookBodyV2::Current)
-    } else {
-        parse_webhook_v2_legacy(body, content_type).map(WebhookBodyV2::Legacy)
+            || read::string_field(text, "payment_id").is_none())
+    {
+        return WebhookV2::canonical_json(body).map(|json| (json, false));
     }
+    let legacy = match json {
+        true => WebhookV2Legacy::canonical_json(body),
+        false => WebhookV2Legacy::canonical_json(form_object(body, LEGACY_KEYS).as_bytes()),
+    };
+    legacy.map(|json| (json, true))
 }
+
+/// The keys of a 2024-01-01 body.
+const LEGACY_KEYS: &[&str] = &["payment_id", "tx_id", "status"];

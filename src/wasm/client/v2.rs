@@ -98,12 +98,12 @@ impl PortOneClientV2 {
         #[wasm_bindgen(unchecked_optional_param_type = "GetPaymentsBody")] request: JsValue,
     ) -> Promise {
         self.start(|| {
-            let body: GetPaymentsBody = match request.is_undefined() || request.is_null() {
-                true => GetPaymentsBody::default(),
-                false => body_arg(&request, "request")?,
+            let body = match request.is_undefined() || request.is_null() {
+                true => "{}".to_owned(),
+                false => body_arg::<GetPaymentsBody>(&request, "request")?,
             };
             Ok(JobV2::Fetch(
-                self.client.get_payments_request(&body),
+                self.client.get_payments_request_json(&body),
                 AnswerV2::Payments,
             ))
         })
@@ -126,8 +126,8 @@ impl PortOneClientV2 {
     ) -> Promise {
         self.start(|| {
             let payment_id = string_arg(&payment_id, "paymentId")?;
-            let body: CancelPaymentBody = body_arg(&options, "options")?;
-            let request = self.client.cancel_payment_request(&payment_id, &body)?;
+            let body = body_arg::<CancelPaymentBody>(&options, "options")?;
+            let request = self.client.cancel_payment_request_json(&payment_id, &body)?;
             Ok(JobV2::Fetch(request, AnswerV2::Cancelled))
         })
     }
@@ -145,8 +145,8 @@ impl PortOneClientV2 {
     ) -> Promise {
         self.start(|| {
             let payment_id = string_arg(&payment_id, "paymentId")?;
-            let body: PreRegisterPaymentBody = body_arg(&options, "options")?;
-            let request = self.client.pre_register_payment_request(&payment_id, &body)?;
+            let body = body_arg::<PreRegisterPaymentBody>(&options, "options")?;
+            let request = self.client.pre_register_payment_request_json(&payment_id, &body)?;
             Ok(JobV2::Fetch(request, AnswerV2::PreRegistered))
         })
     }
@@ -225,14 +225,14 @@ impl PortOneClientV2 {
     }
 }
 
-/// A request body object, read by its declared type (unknown keys refused).
-fn body_arg<T: crate::types::Wire>(value: &JsValue, path: &str) -> Result<T, JsValue> {
+/// A request body object as checked JSON ([`read_request_body`]: unknown keys refused).
+fn body_arg<T: crate::types::Wire>(value: &JsValue, path: &str) -> Result<String, JsValue> {
     if !value.is_object() {
         return Err(ClientError::invalid_argument(path, format!("{path} must be an object")).into());
     }
     let bytes = json_bytes(value)
         .map_err(|_| ClientError::invalid_argument(path, format!("{path} cannot be read as JSON")))?;
-    Ok(read_request_body(&bytes, path)?)
+    Ok(read_request_body::<T>(&bytes, path)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

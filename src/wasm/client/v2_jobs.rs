@@ -178,7 +178,7 @@ mod webhook {
         let check = &checked.check;
         let verdict = verdict_of_canonical(&check.verdict, check.payment_json());
         set(&verdict, "webhookId", &JsValue::from_str(&checked.webhook_id));
-        let webhook = JSON::parse(&checked.webhook.to_canonical_json())?;
+        let webhook = JSON::parse(checked.webhook_json())?;
         set(&verdict, "webhook", &webhook);
         Ok(verdict)
     }
