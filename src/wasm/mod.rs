@@ -2,8 +2,6 @@
 
 mod args;
 #[cfg(feature = "client")]
-mod args_v2;
-#[cfg(feature = "client")]
 pub mod client;
 pub(crate) mod errors;
 mod exports;

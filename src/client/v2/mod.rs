@@ -15,7 +15,7 @@
 //! let request = endpoints::get_payment("order-1", None)?;
 //! assert_eq!(request.url("https://api.portone.io"), "https://api.portone.io/payments/order-1");
 //! // … send it with `Authorization: PortOne <apiSecret>` (endpoints::headers_v2), then:
-//! let body = br#"{"type":"PAYMENT_NOT_FOUND","message":"결제 건이 존재하지 않습니다."}"#;
+//! let body = r#"{"type":"PAYMENT_NOT_FOUND","message":"결제 건이 존재하지 않습니다."}"#.as_bytes();
 //! let err = response::check_status("getPayment", 404, body, None).unwrap_err();
 //! assert_eq!((err.code(), err.portone_type()), (ClientErrorCode::NotFound, Some("PAYMENT_NOT_FOUND")));
 //! # Ok::<(), portone_verify::client::ClientError>(())

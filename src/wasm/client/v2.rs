@@ -14,7 +14,7 @@ use crate::client::v2::{
 };
 use crate::client::{check_runtime, ClientError};
 use crate::types::v2::{CancelPaymentBody, GetPaymentsBody, PreRegisterPaymentBody};
-use crate::wasm::args_v2::expected_v2_from_js;
+use crate::wasm::args::expected_v2_from_js;
 use crate::wasm::input::json_bytes;
 
 /// A PortOne V2 REST client for servers (Cloudflare Workers, Node ≥ 18, Deno):

@@ -92,7 +92,7 @@ mod webhook {
 
     use super::{ClientV2, FetchTransport, JobV2};
     use crate::client::ClientError;
-    use crate::wasm::args_v2::expected_v2_from_js;
+    use crate::wasm::args::expected_v2_from_js;
     use crate::wasm::errors::set;
     use crate::wasm::verdict::verdict_of_canonical;
     use crate::wasm::webhook::{headers_from_js, raw_body_bytes};
