@@ -17,6 +17,8 @@ const pkgDir = path.resolve(process.argv[2] ?? "pkg");
 const require = createRequire(import.meta.url);
 const wrangler = path.join(path.dirname(require.resolve("wrangler/package.json")), "bin", "wrangler.js");
 const body = JSON.stringify(JSON.parse(readFileSync(path.join(here, "../tests/fixtures/payments/card-paid.json"), "utf8")));
+const bodyV2 = JSON.stringify(JSON.parse(readFileSync(path.join(here, "../tests/fixtures/v2/paid-card.json"), "utf8")));
+const request = JSON.stringify({ v1: body, v2: bodyV2 });
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "portone-verify-bench-"));
 try {
@@ -45,9 +47,9 @@ try {
   for (const flags of [[], ["nodejs_compat"]]) {
     const started = performance.now();
     const mf = new Miniflare({ modules, modulesRoot: dist, compatibilityDate: "2026-01-01", compatibilityFlags: flags, cf: false });
-    const cold = await (await mf.dispatchFetch("http://bench/cold", { method: "POST", body })).json();
+    const cold = await (await mf.dispatchFetch("http://bench/cold", { method: "POST", body: request })).json();
     const firstAnswerMs = performance.now() - started;
-    const { userAgent, rates } = await (await mf.dispatchFetch("http://bench/run", { method: "POST", body })).json();
+    const { userAgent, rates } = await (await mf.dispatchFetch("http://bench/run", { method: "POST", body: request })).json();
     await mf.dispose();
 
     const config = flags.length ? `compatibility flags: ${flags.join(", ")}` : "no compatibility flags";
@@ -58,6 +60,8 @@ try {
     const ratio = (a, b) => (rates[a] / rates[b]).toFixed(2);
     console.log(`  string vs JSON.parse+zod:  ${ratio("portone-verify verifyPayment(string)", "baseline JSON.parse + zod 4 + checks (string)")}x (target >= 2)`);
     console.log(`  string vs bare JSON.parse: ${ratio("portone-verify verifyPayment(string)", "baseline bare JSON.parse (string)")}x (target >= 1)`);
+    console.log(`  V2 (${Buffer.byteLength(bodyV2)}-byte payment) string vs JSON.parse+zod:  ${ratio("portone-verify verifyPaymentV2(string)", "baseline V2 JSON.parse + zod 4 + checks (string)")}x (target >= 2)`);
+    console.log(`  V2 string vs bare JSON.parse: ${ratio("portone-verify verifyPaymentV2(string)", "baseline V2 bare JSON.parse (string)")}x (target >= 1)`);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 // The demo stack, shared by scripts/demo, scripts/load and tests/e2e/:
-//   1. the local PortOne V1 server (tests/portone-server);
+//   1. the local PortOne server (tests/portone-server; V1 at the root, V2 under /v2);
 //   2. examples/cloudflare-worker bundled by wrangler (`deploy --dry-run`) against the built
 //      package, its D1 migrations applied by wrangler to a local database directory, run in
 //      real workerd by Miniflare on a 127.0.0.1 port with that database, the values of the
-//      example's .dev.vars (or .dev.vars.example) and PORTONE_BASE_URL set to server 1;
+//      example's .dev.vars (or .dev.vars.example), PORTONE_BASE_URL and PORTONE_V2_BASE_URL set to server 1;
 //   3. a static server for www/ and the package (the page loads its browser entry), which
 //      also plays PortOne's checkout (POST /demo/pay).
 // The pieces are in scripts/stack/.
@@ -13,8 +13,9 @@
 //   // { portoneUrl, workerUrl, workerUrls, wwwUrl, pageUrl, persistDir, query(), restartWorker(), stop() }
 //
 // As a program (what scripts/demo runs): `node scripts/demo-stack.mjs [--once]` starts the stack,
-// prints the URLs, walks the shop's flow twice through the Worker (an order paid in full, an
-// order paid with a forged amount), then keeps running until SIGINT/SIGTERM (or exits with
+// prints the URLs, walks the shop's flow through the Worker (V1: an order paid in full, an
+// order paid with a forged amount; V2: an order paid in full, its signed webhook delivered
+// twice), then keeps running until SIGINT/SIGTERM (or exits with
 // --once). The package directory is PORTONE_VERIFY_PKG_DIR (default pkg), relative to the
 // repository. The orders persist in examples/cloudflare-worker/.wrangler/state (where
 // `wrangler dev` keeps them too; DEMO_PERSIST_DIR overrides); --once uses a fresh directory.
@@ -22,8 +23,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { payAtPortOne, portoneStats, startPortOne } from "./stack/portone.mjs";
-import { completePayment, createOrder, describeVerdict, sendWebhook } from "./stack/shop.mjs";
+import { payAtPortOne, payAtPortOneV2, portoneStats, signedWebhookV2, startPortOne } from "./stack/portone.mjs";
+import { completePayment, completePaymentV2, createOrder, describeVerdict, sendWebhook, sendWebhookV2 } from "./stack/shop.mjs";
 import { exampleDevVars, browserEntry, checkPackage, exampleDir, LOOPBACK, packageDir, preferPort, repoRoot, tempDir } from "./stack/util.mjs";
 import { applyMigrations, bundleExample, stageExample, startWorker } from "./stack/worker.mjs";
 import { startStaticServer } from "./stack/www.mjs";
@@ -83,7 +84,7 @@ export async function startStack({
 
     const portone = await startPortOne({ port: await preferPort(ports.portone ?? 0), inProcess: portoneInProcess });
     cleanups.push(() => portone.close());
-    log(`PortOne V1 server   ${portone.url}${portone.pid ? ` (pid ${portone.pid})` : ""}`);
+    log(`PortOne server      ${portone.url} (V2: /v2)${portone.pid ? ` (pid ${portone.pid})` : ""}`);
 
     const page = { workerUrl: null, pkgEntry: `/pkg/${browserEntry(pkgDir)}` };
     const www = withWww
@@ -104,6 +105,7 @@ export async function startStack({
       bindings: {
         ...vars,
         PORTONE_BASE_URL: portone.url, // whatever .dev.vars says: this run's server
+        PORTONE_V2_BASE_URL: `${portone.url}/v2`,
         ALLOWED_ORIGINS: [...new Set([...String(vars.ALLOWED_ORIGINS ?? "").split(",").filter(Boolean), ...wwwOrigins])].join(","),
       },
     };
@@ -148,15 +150,17 @@ export async function startStack({
  * The demo: the shop's flow twice through the Worker. An order is created (priced by the
  * Worker, registered at PortOne), the buyer pays it at PortOne, the page reports it: verified.
  * A second order is paid with a forged amount: AMOUNT_MISMATCH, still pending. PortOne's
- * webhook for the first changes nothing more. Returns true when every answer is as expected.
+ * webhook for the first changes nothing more. A third order goes through PortOne V2
+ * (pre-registered, paid, completed; its signed webhook, sent twice, changes nothing more).
+ * Returns true when every answer is as expected.
  */
 export async function runDemo(stack, print = console.log) {
   const checks = [];
-  const order = async (label) => {
-    const res = await createOrder(stack.workerUrl, { product_id: DEMO.product_id, amount: 1 }); // the amount is ignored
+  const order = async (label, api = "v1") => {
+    const res = await createOrder(stack.workerUrl, { product_id: DEMO.product_id, amount: 1, api }); // the amount is ignored
     if (res.status !== 201) throw new Error(`POST /orders: ${describeVerdict(res)}`);
     const o = res.body.order;
-    print(`${label}: order ${o.merchant_uid} · ${o.name} · ${o.amount} ${o.currency} (priced by the Worker, registered at PortOne)`);
+    print(`${label}: order ${o.merchant_uid} · ${o.name} · ${o.amount} ${o.currency} (priced by the Worker, registered at PortOne ${api.toUpperCase()})`);
     return o;
   };
 
@@ -181,15 +185,28 @@ export async function runDemo(stack, print = console.log) {
   print(`PortOne's webhook for order 1: ${describeVerdict(hook)}`);
   checks.push(hook.status === 200 && hook.body?.ok === true && hook.body.changed === false);
 
+  const v2 = await order("order 3", "v2");
+  await payAtPortOneV2(stack.portoneUrl, { paymentId: v2.merchant_uid, total: v2.amount, orderName: v2.name });
+  const v2Verdict = await completePaymentV2(stack.workerUrl, { paymentId: v2.merchant_uid });
+  print(`  paid ${v2.amount} at PortOne V2 (paymentId ${v2.merchant_uid}); POST /v2/payments/complete: ${describeVerdict(v2Verdict)}`);
+  checks.push(v2Verdict.status === 200 && v2Verdict.body?.ok === true && v2Verdict.body.changed === true);
+  const delivery = await signedWebhookV2(stack.portoneUrl, { paymentId: v2.merchant_uid, type: "Transaction.Paid" });
+  const [v2Hook, v2Again] = [await sendWebhookV2(stack.workerUrl, delivery), await sendWebhookV2(stack.workerUrl, delivery)];
+  print(`PortOne's signed V2 webhook for order 3 (${delivery.headers["webhook-id"]}): ${describeVerdict(v2Hook)}; again: duplicate=${v2Again.body?.duplicate}`);
+  checks.push(v2Hook.status === 200 && v2Hook.body?.ok === true && v2Hook.body.changed === false);
+  checks.push(v2Again.status === 200 && v2Again.body?.duplicate === true && v2Again.body.changed === false);
+
   const rows = await stack.query(
-    "SELECT o.merchant_uid, o.status, o.payment_id, count(p.payment_id) AS payments FROM orders o LEFT JOIN payments p USING (merchant_uid) WHERE o.merchant_uid IN (?1, ?2) GROUP BY o.merchant_uid",
+    "SELECT o.merchant_uid, o.status, o.payment_id, count(p.payment_id) AS payments FROM orders o LEFT JOIN payments p USING (merchant_uid) WHERE o.merchant_uid IN (?1, ?2, ?3) GROUP BY o.merchant_uid",
     good.merchant_uid,
     forged.merchant_uid,
+    v2.merchant_uid,
   );
   for (const r of rows) print(`D1: ${r.merchant_uid} ${r.status} payment ${r.payment_id ?? "-"} (${r.payments} recorded)`);
   const byId = Object.fromEntries(rows.map((r) => [r.merchant_uid, r]));
   checks.push(byId[good.merchant_uid]?.status === "paid" && byId[good.merchant_uid]?.payments === 1);
   checks.push(byId[forged.merchant_uid]?.status === "pending" && byId[forged.merchant_uid]?.payments === 0);
+  checks.push(byId[v2.merchant_uid]?.status === "paid" && byId[v2.merchant_uid]?.payments === 1);
   return checks.every(Boolean);
 }
 
@@ -243,8 +260,10 @@ async function main(argv) {
     print("");
     ok = await runDemo(stack, print);
     const stats = await portoneStats(stack.portoneUrl);
-    print(`PortOne: getToken ${stats.getToken}, POST /payments/prepare ${stats.byRoute?.["POST /payments/prepare"] ?? 0}, GET /payments/{imp_uid} ${stats.byRoute?.["GET /payments/{imp_uid}"] ?? 0}`);
-    print(ok ? "every answer as expected (paid once; forged: AMOUNT_MISMATCH, still pending)" : "UNEXPECTED answers");
+    const n = (key) => stats.byRoute?.[key] ?? 0;
+    print(`PortOne V1: getToken ${stats.getToken}, POST /payments/prepare ${n("POST /payments/prepare")}, GET /payments/{imp_uid} ${n("GET /payments/{imp_uid}")}`);
+    print(`PortOne V2: pre-register ${n("POST /v2/payments/{paymentId}/pre-register")}, GET /v2/payments/{paymentId} ${n("GET /v2/payments/{paymentId}")}`);
+    print(ok ? "every answer as expected (paid once; forged: AMOUNT_MISMATCH, still pending; V2 paid once, repeated webhook a duplicate)" : "UNEXPECTED answers");
   } finally {
     if (onceOnly || !ok) await shutdown();
   }

@@ -19,6 +19,7 @@ use portone_verify::client::{
     FindAllPaymentsOptions, FindPaymentOptions, FromArguments, GetPaymentOptions, GetPaymentsQuery,
     PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
 };
+use portone_verify::client::v2::{GetPaymentV2Options, PortOneClientV2Options};
 use serde::de::DeserializeOwned;
 
 /// What each input reads as: the value, or the error's code, path and message. Also checks
@@ -130,6 +131,23 @@ fn option_objects_golden() {
         r#"{"impUid":"imp_1","extra":null}"#,
         r#"{"impUid":"imp_1","retainPromotion":"yes"}"#,
     ]);
+    out += &outcomes::<PortOneClientV2Options>(NOT_OPTIONS);
+    out += &outcomes::<PortOneClientV2Options>(&[
+        r#"{"apiSecret":"test_v2_api_secret","storeId":"store-1","webhookSecret":"whsec_AAAAAAAA",
+            "baseUrl":"http://127.0.0.1:1/v2","timeoutMs":500,"maxRetries":0,
+            "maxResponseBytes":4096,"dangerouslyAllowBrowser":false}"#,
+        r#"{"apiSecret":"s"}"#,
+        r#"{"apiSecret":1}"#,
+        r#"{"apiKey":"k","apiSecret":"test_v2_api_secret"}"#,
+        r#"{"apiSecret":"test_v2_api_secret","webhookSecret":["x"]}"#,
+        r#"{"apiSecret":"test_v2_api_secret","storeID":"s"}"#,
+    ]);
+    out += &outcomes::<GetPaymentV2Options>(NOT_OPTIONS);
+    out += &outcomes::<GetPaymentV2Options>(&[
+        r#"{"storeId":"store-1"}"#,
+        r#"{"storeId":null}"#,
+        r#"{"storeId":1}"#,
+    ]);
     expect_file!["golden/client-options.txt"].assert_eq(&out);
 }
 
@@ -165,5 +183,30 @@ fn client_options_are_read_and_never_quoted() {
             .unwrap_or_else(|| panic!("{bad} was accepted"));
         assert_eq!(err.code(), ClientErrorCode::InvalidArgument);
         assert!(!err.to_string().contains("s3cr3t") || err.path() == Some("options.s3cr3t"));
+    }
+}
+
+#[test]
+fn v2_client_options_are_checked_and_never_quoted() {
+    let read = |json: &str| {
+        decode_argument::<PortOneClientV2Options>(json.as_bytes(), "options")
+            .and_then(PortOneClientV2Options::validate)
+    };
+    let config = read(r#"{"apiSecret":"test_v2_api_secret","webhookSecret":"whsec_AAAAAAAA"}"#)
+        .unwrap();
+    assert_eq!(config.base_url, "https://api.portone.io");
+    assert_eq!((config.timeout_ms, config.retry.max_retries), (10_000, 2));
+    for (bad, path) in [
+        (r#"{"apiSecret":"s3cr3t"}"#, "options.apiSecret"),
+        (r#"{"apiSecret":"s3cr3t_long","storeId":" "}"#, "options.storeId"),
+        (r#"{"apiSecret":"s3cr3t_long","webhookSecret":"whsec_s3cr3t!!"}"#, "options.webhookSecret"),
+        (r#"{"apiSecret":"s3cr3t_long","webhookSecret":"s3cr3t"}"#, "options.webhookSecret"),
+        (r#"{"apiSecret":"s3cr3t_long","baseUrl":"http://example.com"}"#, "options.baseUrl"),
+        (r#"{"apiSecret":"s3cr3t_long","timeoutMs":0}"#, "options.timeoutMs"),
+        (r#"{"apiSecret":"s3cr3t_long","maxRetries":11}"#, "options.maxRetries"),
+    ] {
+        let err = read(bad).unwrap_err();
+        assert_eq!((err.code(), err.path()), (ClientErrorCode::InvalidArgument, Some(path)), "{bad}");
+        assert!(!err.to_string().contains("s3cr3t"), "{err}");
     }
 }

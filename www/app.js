@@ -1,14 +1,15 @@
-// The demo page: a shop's flow against the Worker example (examples/cloudflare-worker): order
-// (the Worker prices it and registers the amount at PortOne), pay in PortOne's checkout (the
-// demo server plays it, shop.js), parse the callback with the package's browser build, and ask
-// the Worker to verify the payment. No framework, no bundler.
+// The demo page: a shop's flow against the Worker example (examples/cloudflare-worker), with
+// PortOne V1 or V2: order (the Worker prices it and registers the amount at PortOne), pay in
+// PortOne's checkout (the demo server plays it, shop.js), parse the result with the package's
+// browser build (parse.js), and ask the Worker to verify the payment (V1: imp_uid and
+// merchant_uid; V2: paymentId). No framework, no bundler.
 //
 // config.js gives { workerUrl, pkgEntry }: scripts/demo's server generates it (pkgEntry follows
 // the "browser" condition of the package's exports map); the checked-in www/config.js is the
 // fallback for serving the repository with any static server. ?worker=<url> overrides workerUrl.
 
 import config from "./config.js";
-import { SAMPLES } from "./samples.js";
+import { startParser } from "./parse.js";
 import { startShop } from "./shop.js";
 import { $, badge, bi, code, fetchJson, h, rawJson, setResult, show, showError, table } from "./ui.js";
 
@@ -19,13 +20,11 @@ const pkgEntry = new URL(config.pkgEntry || "../pkg/browser.js", location.href).
 
 let pkg; // the package's browser entry, once loaded
 
+const parser = startParser(() => pkg);
 startShop({
   workerUrl,
-  onPaid(callback) {
-    $("sample").value = "";
-    $("input").value = JSON.stringify(callback, null, 2);
-    if (pkg) parse();
-  },
+  // IMP.request_pay's callback (V1) or what PortOne.requestPayment resolved to (V2): step 3.
+  onPaid: (result, api) => parser.show(JSON.stringify(result, null, 2), api === "v2" ? "v2-response" : "callback"),
 });
 
 // ---------------------------------------------------------------------------------------
@@ -49,93 +48,27 @@ try {
   );
 }
 $("worker-url").replaceChildren("→ ", code(`POST ${workerUrl}/payments/complete`));
-
-// ---------------------------------------------------------------------------------------
-// 3. Parse the callback.
-
-for (const s of SAMPLES) $("sample").append(h("option", { value: s.id }, `${s.ko} / ${s.en}`));
-$("sample").prepend(h("option", { value: "", selected: true }, "— 직접 입력 / paste your own —"));
-$("sample").addEventListener("change", () => {
-  const sample = SAMPLES.find((s) => s.id === $("sample").value);
-  if (!sample) return;
-  $("input").value = sample.text;
-  if (pkg) parse();
-});
-$("input").addEventListener("input", () => ($("sample").value = ""));
-$("parse").addEventListener("click", () => parse());
-
-function parse() {
-  const text = $("input").value.trim();
-  const asCallback = text.startsWith("{") || text.startsWith("[") || text.startsWith('"');
-  const fn = asCallback ? "parseRequestPayResponse" : "parseRedirectQuery";
-  const out = $("parse-result");
-  let r;
-  try {
-    r = pkg[fn](text);
-  } catch (e) {
-    setResult(
-      out,
-      "error",
-      h("p", {}, badge("bad", "오류", "error"), " ", code(`${fn}()`)),
-      table([
-        ["code", e?.code, "parse-error-code"],
-        ["path", e?.path === "" ? "(입력 전체 / whole input)" : e?.path, "parse-error-path"],
-        ["message", e?.message, "parse-error-message"],
-      ]),
-    );
-    return;
-  }
-  const next = [];
-  if (r.imp_uid && r.merchant_uid) {
-    $("imp-uid").value = r.imp_uid;
-    $("merchant-uid").value = r.merchant_uid;
-    next.push(bi("imp_uid와 merchant_uid를 4단계에 채웠습니다: 서버에서 검증하세요.", "imp_uid and merchant_uid are filled in step 4: verify on the server."));
-  } else if (!r.imp_uid) {
-    next.push(bi("imp_uid가 없어 검증할 결제가 없습니다.", "no imp_uid: there is no payment to verify."));
-  }
-  setResult(
-    out,
-    "ok",
-    h(
-      "p",
-      {},
-      r.success ? badge("ok", "오류 없음", "no error reported") : badge("warn", "실패", "failed"),
-      " ",
-      code(`${fn}()`),
-      " ",
-      h("span", { className: "note" }, bi("결제 증거 아님", "not proof of payment")),
-    ),
-    table([
-      ["success", r.success, "parse-success"],
-      ["imp_uid", r.imp_uid, "parse-imp-uid"],
-      ["merchant_uid", r.merchant_uid, "parse-merchant-uid"],
-      ["paid_amount", r.paid_amount, "parse-paid-amount"],
-      ["status", r.status],
-      ["pay_method", r.pay_method],
-      ["error_code", r.error_code, "parse-error-code-field"],
-      ["error_msg", r.error_msg],
-    ]),
-    ...next.map((n) => h("p", { className: "note" }, n)),
-    rawJson(r, "정규화된 전체 결과 / full normalised result"),
-  );
-}
+$("worker-url-v2").replaceChildren("→ ", code(`POST ${workerUrl}/v2/payments/complete`));
 
 // ---------------------------------------------------------------------------------------
 // 4. Complete payment: the Worker verifies.
 
-$("complete").addEventListener("click", () => complete());
+// Only ids are sent, never an amount: the Worker takes it from its own order.
+$("complete").addEventListener("click", () =>
+  complete("complete", "/payments/complete", { imp_uid: $("imp-uid").value.trim(), merchant_uid: $("merchant-uid").value.trim() }),
+);
+$("complete-v2").addEventListener("click", () => complete("complete-v2", "/v2/payments/complete", { paymentId: $("payment-id").value.trim() }));
 
-async function complete() {
+async function complete(button, route, body) {
   const out = $("verdict");
-  const body = { imp_uid: $("imp-uid").value.trim(), merchant_uid: $("merchant-uid").value.trim() };
-  $("complete").disabled = true;
+  $(button).disabled = true;
   setResult(out, "pending", bi("검증 중…", "verifying…"));
   let res;
   try {
-    res = await fetchJson(`${workerUrl}/payments/complete`, {
+    res = await fetchJson(`${workerUrl}${route}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(body), // only the two ids: never the amount
+      body: JSON.stringify(body),
     });
   } catch (e) {
     setResult(
@@ -146,7 +79,7 @@ async function complete() {
     );
     return;
   } finally {
-    $("complete").disabled = false;
+    $(button).disabled = false;
   }
   renderVerdict(out, res.status, res.body);
 }
@@ -187,7 +120,13 @@ function renderVerdict(out, status, v) {
   }
   parts.push(
     table([
-      ["payment (PortOne)", `${p.imp_uid} · ${p.merchant_uid} · ${p.amount} ${p.currency ?? ""} · ${p.status}`],
+      [
+        "payment (PortOne)",
+        p.imp_uid !== undefined
+          ? `${p.imp_uid} · ${p.merchant_uid} · ${p.amount} ${p.currency ?? ""} · ${p.status}`
+          : `${p.paymentId} · ${p.amount} ${p.currency ?? ""} · ${p.status}`,
+        "verdict-payment",
+      ],
       ["order (Worker)", v.order ? `${v.order.merchant_uid} · ${v.order.amount} ${v.order.currency} · ${v.order.status}` : null, "verdict-order"],
       ["changed", v.changed, "verdict-changed"],
       ["disposition", v.disposition, "verdict-disposition"],

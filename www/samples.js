@@ -1,7 +1,8 @@
-// Sample IMP.request_pay callbacks and m_redirect_url landing URLs for the demo page's parser.
-// Their imp_uids are the local PortOne server's seeded payments, but their merchant_uids are
-// no orders of the Worker (its orders are created on the page): completing one gives a real
-// answer, 404 UNKNOWN_ORDER. The page's own flow (order, pay) makes callbacks that verify.
+// Sample IMP.request_pay callbacks and m_redirect_url landing URLs (V1), and
+// PortOne.requestPayment results and redirectUrl landing URLs (V2), for the demo page's parser.
+// Their imp_uids / paymentIds are the local PortOne server's seeded payments, but no orders of
+// the Worker (its orders are created on the page): completing one gives a real answer, 404
+// UNKNOWN_ORDER. The page's own flow (order, pay) makes results that verify.
 
 const seedCallback = {
   apply_num: "42827474",
@@ -34,8 +35,9 @@ const json = (value) => JSON.stringify(value, null, 2);
 const shop = "https://shop.example/payments/complete";
 
 /**
- * kind: "callback" (parseRequestPayResponse) or "redirect" (parseRedirectQuery).
- * expect: what the page should show: "ok" (parsed) or an error { code, path }.
+ * kind: "callback" (parseRequestPayResponse) or "redirect" (parseRedirectQuery) for V1;
+ * "v2-response" (parsePaymentResponseV2) or "v2-redirect" (parseRedirectQueryV2) for V2.
+ * expect: the fields the page should show once parsed, or an error { code, path }.
  */
 export const SAMPLES = [
   {
@@ -164,5 +166,55 @@ export const SAMPLES = [
     kind: "redirect",
     text: `${shop}?imp_uid=imp_100000000001&merchant_uid=order-card-paid&imp_success=yes`,
     expect: { error: { code: "INVALID_FIELD", path: "imp_success" } },
+  },
+  {
+    id: "v2-success",
+    ko: "V2 requestPayment 성공 결과",
+    en: "V2 requestPayment result: success",
+    kind: "v2-response",
+    text: json({ transactionType: "PAYMENT", txId: "0190693c-6a3e-74d1-a9b0-3c1e7f0a2b11", paymentId: "payment-v2-card-paid" }),
+    expect: { success: true, paymentId: "payment-v2-card-paid", txId: "0190693c-6a3e-74d1-a9b0-3c1e7f0a2b11", code: null },
+  },
+  {
+    id: "v2-failure",
+    ko: "V2 requestPayment 실패 결과 (code)",
+    en: "V2 requestPayment result: failure (code)",
+    kind: "v2-response",
+    text: json({
+      transactionType: "PAYMENT",
+      txId: "0190693c-7b4f-7c20-8d11-5a2e9f1b3c22",
+      paymentId: "payment-v2-failed",
+      code: "FAILURE_TYPE_PG",
+      message: "[결제실패] 카드 한도가 초과되었습니다",
+      pgCode: "8326",
+      pgMessage: "한도초과",
+    }),
+    expect: { success: false, paymentId: "payment-v2-failed", code: "FAILURE_TYPE_PG" },
+  },
+  {
+    id: "v2-bad-payment-id",
+    ko: "V2 결과: paymentId가 객체 → 오류",
+    en: "V2 result: paymentId is an object → error",
+    kind: "v2-response",
+    text: json({ transactionType: "PAYMENT", paymentId: { id: "payment-v2-card-paid" } }),
+    expect: { error: { code: "INVALID_FIELD", path: "paymentId" } },
+  },
+  {
+    id: "v2-redirect-success",
+    ko: "V2 리디렉션 URL: 성공",
+    en: "V2 redirect URL: success",
+    kind: "v2-redirect",
+    text: "https://shop.example/payment-redirect?paymentId=payment-v2-card-paid&transactionType=PAYMENT&txId=0190693c-6a3e-74d1-a9b0-3c1e7f0a2b11",
+    expect: { success: true, paymentId: "payment-v2-card-paid", code: null },
+  },
+  {
+    id: "v2-redirect-failure",
+    ko: "V2 리디렉션 URL: 실패 (code)",
+    en: "V2 redirect URL: failure (code)",
+    kind: "v2-redirect",
+    text:
+      "https://shop.example/payment-redirect?paymentId=payment-v2-failed&code=FAILURE_TYPE_PG" +
+      `&message=${encodeURIComponent("[결제실패] 카드 한도가 초과되었습니다")}&pgCode=8326`,
+    expect: { success: false, paymentId: "payment-v2-failed", code: "FAILURE_TYPE_PG" },
   },
 ];

@@ -1,14 +1,16 @@
-// Steps 1 and 2 of the demo page: the buyer orders (the Worker prices the order and registers
-// its amount at PortOne) and pays in PortOne's checkout, played by the demo server
-// (POST /demo/pay creates a real payment at the local PortOne server and answers what
-// IMP.request_pay hands its callback). The buyer may change the amount before paying: that is
-// the forgery the Worker must catch in step 4.
+// Steps 1 and 2 of the demo page: the buyer orders through PortOne V1 or V2 (the Worker prices
+// the order and registers its amount at PortOne: V1 prepare, V2 pre-register) and pays in
+// PortOne's checkout, played by the demo server: POST /demo/pay creates a real V1 payment at the
+// local PortOne server and answers what IMP.request_pay hands its callback; POST /demo/pay-v2
+// creates a real V2 payment (paymentId = the order's merchant_uid) and answers what
+// PortOne.requestPayment resolves to. The buyer may change the amount before paying: that is the
+// forgery the Worker must catch in step 4.
 
 import { $, badge, bi, code, fetchJson, h, rawJson, setResult, showError, table } from "./ui.js";
 
 let order = null;
 
-/** workerUrl: the Worker example; onPaid(callback): what to do with IMP.request_pay's callback. */
+/** workerUrl: the Worker example; onPaid(result, api): what to do with the checkout's result ("v1" or "v2"). */
 export function startShop({ workerUrl, onPaid }) {
   $("order").addEventListener("click", () => placeOrder(workerUrl));
   $("pay").addEventListener("click", () => pay(onPaid));
@@ -41,7 +43,7 @@ async function placeOrder(workerUrl) {
       method: "POST",
       headers: { "content-type": "application/json" },
       // Only what the buyer chose: the Worker decides the price.
-      body: JSON.stringify({ product_id: $("product").value, quantity: Number($("quantity").value) }),
+      body: JSON.stringify({ product_id: $("product").value, quantity: Number($("quantity").value), api: $("api").value }),
     });
     if (res.body.error) return showError(out, res.status, res.body.error);
     order = res.body.order;
@@ -56,6 +58,7 @@ async function placeOrder(workerUrl) {
     h("p", {}, badge("ok", "주문됨", "ordered"), " ", bi("금액은 Worker가 정하고 PortOne에 사전 등록했습니다.", "the Worker set the amount and registered it at PortOne.")),
     table([
       ["merchant_uid", order.merchant_uid, "order-merchant-uid"],
+      ["api", order.api === "v2" ? "v2 (paymentId = merchant_uid)" : "v1", "order-api"],
       ["name", `${order.name} × ${order.quantity}`],
       ["amount", `${order.amount} ${order.currency}`, "order-amount"],
       ["status", order.status, "order-status"],
@@ -71,14 +74,17 @@ async function pay(onPaid) {
   const out = $("pay-result");
   if (!order) return;
   const amount = Number($("pay-amount").value);
+  const v2 = order.api === "v2";
   $("pay").disabled = true;
   setResult(out, "pending", bi("결제 중…", "paying…"));
   let res;
   try {
-    res = await fetchJson("/demo/pay", {
+    res = await fetchJson(v2 ? "/demo/pay-v2" : "/demo/pay", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ merchant_uid: order.merchant_uid, amount, name: order.name }),
+      body: JSON.stringify(
+        v2 ? { paymentId: order.merchant_uid, amount, orderName: order.name } : { merchant_uid: order.merchant_uid, amount, name: order.name },
+      ),
     });
   } catch (e) {
     return showError(out, 0, { code: "NETWORK", message: String(e?.message ?? e) });
@@ -86,8 +92,9 @@ async function pay(onPaid) {
     $("pay").disabled = false;
   }
   if (res.body.error) return showError(out, res.status, res.body.error);
-  const callback = res.body;
-  const forged = callback.paid_amount !== order.amount;
+  const result = res.body;
+  const forged = amount !== order.amount;
+  const id = v2 ? result.paymentId : result.imp_uid;
   setResult(
     out,
     "ok",
@@ -96,13 +103,16 @@ async function pay(onPaid) {
       {},
       forged ? badge("warn", "금액 바꿈", "amount changed") : badge("ok", "결제됨", "paid"),
       " ",
-      bi(`PortOne에 ${callback.paid_amount} ${callback.currency} 결제`, `paid ${callback.paid_amount} ${callback.currency} at PortOne`),
+      bi(`PortOne ${v2 ? "V2" : "V1"}에 ${amount} ${order.currency} 결제`, `paid ${amount} ${order.currency} at PortOne ${v2 ? "V2" : "V1"}`),
       " ",
-      code(callback.imp_uid),
+      code(id),
     ),
-    h("p", { className: "note" }, bi("콜백을 3단계에 넣었습니다.", "the callback is in step 3.")),
-    rawJson(callback, "IMP.request_pay 콜백 / callback"),
+    h("p", { className: "note" }, bi("결과를 3단계에 넣었습니다.", "the result is in step 3.")),
+    rawJson(result, v2 ? "PortOne.requestPayment 결과 / result" : "IMP.request_pay 콜백 / callback"),
   );
-  out.dataset.impUid = callback.imp_uid;
-  onPaid(callback);
+  delete out.dataset.impUid;
+  delete out.dataset.paymentId;
+  if (v2) out.dataset.paymentId = id;
+  else out.dataset.impUid = id;
+  onPaid(result, order.api);
 }

@@ -1,10 +1,11 @@
-// Benchmark Worker: runs inside workerd and times verifyPayment against the same baselines as
-// bench/verify.bench.mjs (JSON.parse + zod 4 + checks, bare JSON.parse). Date.now() advances
+// Benchmark Worker: runs inside workerd and times verifyPayment and verifyPaymentV2 against the
+// same baselines as bench/verify.bench.mjs (JSON.parse + zod 4 + checks, bare JSON.parse). Date.now() advances
 // during a request in local workerd, so loops of a few hundred ms give stable per-call figures.
 import { moduleStart } from "./clock.mjs";
-import { verifyPayment } from "portone-verify";
+import { verifyPayment, verifyPaymentV2 } from "portone-verify";
 import { packageReady } from "./package-ready.mjs";
 import { verifyWithZod } from "../baseline.mjs";
+import { verifyV2WithZod } from "../baseline-v2.mjs";
 
 let firstCallMs;
 
@@ -20,9 +21,11 @@ function perSecond(fn, minMs = 300) {
 
 export default {
   async fetch(request) {
-    const body = await request.text();
+    // { v1: the V1 envelope's text, v2: the V2 payment's text }
+    const { v1: body, v2: bodyV2 } = await request.json();
     const bytes = new TextEncoder().encode(body);
     const expected = { merchantUid: "57008833-33004", amount: 1004 };
+    const expectedV2 = { paymentId: "order-20240701-0001", amount: 129000 };
     if (firstCallMs === undefined) {
       const start = Date.now();
       if (!verifyPayment(body, expected).ok) throw new Error("the benchmark payment must verify");
@@ -34,11 +37,19 @@ export default {
     }
     for (let i = 0; i < 2000; i++) verifyPayment(body, expected); // warm-up
     for (let i = 0; i < 2000; i++) verifyWithZod(body, expected);
+    if (!verifyPaymentV2(bodyV2, expectedV2).ok || !verifyV2WithZod(bodyV2, expectedV2).ok) {
+      throw new Error("the V2 benchmark payment must verify");
+    }
+    for (let i = 0; i < 2000; i++) verifyPaymentV2(bodyV2, expectedV2);
+    for (let i = 0; i < 2000; i++) verifyV2WithZod(bodyV2, expectedV2);
     const cases = {
       "portone-verify verifyPayment(string)": () => verifyPayment(body, expected).ok,
       "portone-verify verifyPayment(bytes)": () => verifyPayment(bytes, expected).ok,
       "baseline JSON.parse + zod 4 + checks (string)": () => verifyWithZod(body, expected).ok,
       "baseline bare JSON.parse (string)": () => JSON.parse(body) !== null,
+      "portone-verify verifyPaymentV2(string)": () => verifyPaymentV2(bodyV2, expectedV2).ok,
+      "baseline V2 JSON.parse + zod 4 + checks (string)": () => verifyV2WithZod(bodyV2, expectedV2).ok,
+      "baseline V2 bare JSON.parse (string)": () => JSON.parse(bodyV2) !== null,
     };
     // Rounds of every case interleaved, each case's figure its median round: a neighbour's
     // burst of load then slows all cases alike instead of one.

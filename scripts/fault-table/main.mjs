@@ -16,6 +16,13 @@ const DEFAULTS = { timeoutMs: 400, maxRetries: 2, oversizedMb: 64, methods: null
 const CLIENTS = {
   v1: (pkg, server, options) =>
     new pkg.PortOneClient({ apiKey: "test_imp_key", apiSecret: "test_imp_secret", baseUrl: server.url, ...options }),
+  v2: (pkg, server, options) =>
+    new pkg.PortOneClientV2({
+      apiSecret: "test_v2_api_secret",
+      webhookSecret: "whsec_cG9ydG9uZS12ZXJpZnkgbG9jYWwgdjIgd2ViaG9vayBrZXkh",
+      baseUrl: server.v2Url,
+      ...options,
+    }),
 };
 
 function parseArgs(argv) {
@@ -42,7 +49,7 @@ async function runCell(row, column, { server, pkg, settings }) {
     maxRetries: settings.maxRetries,
     ...column.client,
   });
-  if (row.setup) await row.setup(client);
+  const context = row.setup ? await row.setup(client, server) : undefined;
   const before = await server.routeCount(row.route);
   if (column.fault) {
     await server.admin("POST", "faults", { fault: column.fault, times: column.times ?? 50, route: row.route });
@@ -50,7 +57,7 @@ async function runCell(row, column, { server, pkg, settings }) {
   const started = performance.now();
   let outcome;
   try {
-    const value = await row.call(client);
+    const value = await row.call(client, context);
     outcome = row.verifies ? (value?.ok === true ? "verified" : "not verified") : "ok";
   } catch (error) {
     outcome = typeof error?.code === "string" ? error.code : `threw ${error?.name ?? typeof error}`;
@@ -93,7 +100,7 @@ function printTable(rows, columns, results, settings) {
     }),
   ];
   console.log(
-    `PortOneClient × fault: requests that reached the method's route → outcome ` +
+    `PortOneClient / PortOneClientV2 (rows "V2 …") × fault: requests that reached the method's route → outcome ` +
       `(timeoutMs ${settings.timeoutMs}, maxRetries ${settings.maxRetries})\n`,
   );
   console.log(lines.join("\n"));

@@ -2,14 +2,14 @@
 // to (the route key of /__admin/stats and of queued faults), what to prepare, and how to call
 // it. `post: true` marks requests that must never be sent twice (except after a 401);
 // `verifies: true` marks calls whose result is a verdict.
-//
-// A V2 client adds rows with `api: "v2"` (and a factory in main.mjs's CLIENTS), e.g.
-//   { name: "getPayment", api: "v2", verb: "GET", route: "GET /v2/payments/{paymentId}",
-//     call: (client) => client.getPayment("payment-v2-card-paid") }
-// with the ids of tests/portone-server/v2/seeds.mjs (V2_SEED_IDS).
+// `setup(client, server)` runs before the fault is queued; what it returns is `call`'s second
+// argument. Rows with `api: "v2"` are PortOneClientV2's (main.mjs's CLIENTS), on the ids of
+// tests/portone-server/v2/seeds.mjs (V2_SEED_IDS).
 
 const CARD_PAID = "imp_100000000001";
 const CARD_PAID_ORDER = { merchantUid: "order-card-paid", amount: 1004 };
+const V2_CARD_PAID = "payment-v2-card-paid";
+const V2_GET_PAYMENT = "GET /v2/payments/{paymentId}";
 
 export const METHOD_ROWS = [
   {
@@ -112,5 +112,52 @@ export const METHOD_ROWS = [
     verb: "POST",
     route: "POST /users/getToken",
     call: (client) => client.getPayment(CARD_PAID),
+  },
+  {
+    name: "V2 getPayment",
+    api: "v2",
+    verb: "GET",
+    route: V2_GET_PAYMENT,
+    call: (client) => client.getPayment(V2_CARD_PAID),
+  },
+  {
+    name: "V2 getPayments",
+    api: "v2",
+    verb: "GET",
+    route: "GET /v2/payments",
+    call: (client) => client.getPayments({ page: { number: 0, size: 5 } }),
+  },
+  {
+    name: "V2 cancelPayment",
+    api: "v2",
+    verb: "POST",
+    route: "POST /v2/payments/{paymentId}/cancel",
+    post: true,
+    call: (client) => client.cancelPayment(V2_CARD_PAID, { reason: "fault table", amount: 100 }),
+  },
+  {
+    name: "V2 preRegisterPayment",
+    api: "v2",
+    verb: "POST",
+    route: "POST /v2/payments/{paymentId}/pre-register",
+    post: true,
+    call: (client) => client.preRegisterPayment("order-fault-v2-new", { totalAmount: 1000 }),
+  },
+  {
+    name: "V2 verifyPayment",
+    api: "v2",
+    verb: "GET",
+    route: V2_GET_PAYMENT,
+    verifies: true,
+    call: (client) => client.verifyPayment(V2_CARD_PAID, { amount: 30000 }),
+  },
+  {
+    name: "V2 verifyWebhook",
+    api: "v2",
+    verb: "GET",
+    route: V2_GET_PAYMENT,
+    verifies: true,
+    setup: (_client, server) => server.admin("POST", "v2/webhook", { paymentId: V2_CARD_PAID, type: "Transaction.Paid" }),
+    call: (client, delivery) => client.verifyWebhook(delivery.body, delivery.headers, () => ({ amount: 30000 })),
   },
 ];

@@ -1,6 +1,7 @@
-// The local PortOne V1 server (tests/portone-server) for the demo stack, and what a test or the
-// demo does at PortOne's side: a buyer paying (the admin API creates a real, paid payment), the
-// shop cancelling, reading a pre-registered amount, counting token requests.
+// The local PortOne server (tests/portone-server: V1 at the root, V2 under /v2) for the demo
+// stack, and what a test or the demo does at PortOne's side: a buyer paying (the admin API
+// creates a real, paid payment), the shop cancelling, reading a pre-registered amount,
+// counting token requests; for V2 also changing a payment's status and signing webhooks.
 
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -100,4 +101,44 @@ export async function preparedAtPortOne(portoneUrl, merchantUid, token) {
     headers: { authorization: `Bearer ${token}` },
   });
   return { status: res.status, ...res.body };
+}
+
+// ---------------------------------------------------------------------------------------
+// PortOne V2 (the same local server, under /v2; admin API under /__admin/v2/).
+
+/**
+ * The buyer pays a V2 order at PortOne: a real V2 payment with paymentId `paymentId` (a V2
+ * order's merchant_uid) of `total` (whatever the buyer's page asked for), status PAID unless
+ * `status` says otherwise. Returns the stored V2 Payment.
+ */
+export async function payAtPortOneV2(portoneUrl, { paymentId, total, currency = "KRW", orderName, status = "PAID", ...rest }) {
+  const res = await requestJson(`${portoneUrl}/__admin/v2/payments`, {
+    body: { id: paymentId, status, amount: { total }, currency, ...(orderName ? { orderName } : {}), ...rest },
+  });
+  if (res.status !== 200 || res.body?.code !== 0) throw new Error(`paying at PortOne V2: HTTP ${res.status} ${res.text}`);
+  return res.body.response;
+}
+
+/** Sets a V2 payment's status at PortOne (`CANCELLED` cancels what is left). Returns the payment. */
+export async function setV2Status(portoneUrl, paymentId, status, extra = {}) {
+  const res = await requestJson(`${portoneUrl}/__admin/v2/payments/${encodeURIComponent(paymentId)}/status`, { body: { status, ...extra } });
+  if (res.status !== 200 || res.body?.code !== 0) throw new Error(`V2 status ${status}: HTTP ${res.status} ${res.text}`);
+  return res.body.response;
+}
+
+/** What V2 pre-register recorded for a paymentId: `{ status, body }` (body.response: the registration). */
+export async function preRegisteredAtPortOneV2(portoneUrl, paymentId) {
+  const res = await requestJson(`${portoneUrl}/__admin/v2/pre-registrations/${encodeURIComponent(paymentId)}`, { method: "GET" });
+  return { status: res.status, ...res.body };
+}
+
+/**
+ * A V2 webhook delivery signed by the local server as PortOne would send it:
+ * `{ headers: { webhook-id, webhook-timestamp, webhook-signature, content-type }, body }`.
+ * options: { paymentId, type (e.g. "Transaction.Paid"), webhookId?, secret?, timestamp?, version?, format? }.
+ */
+export async function signedWebhookV2(portoneUrl, options) {
+  const res = await requestJson(`${portoneUrl}/__admin/v2/webhook`, { body: options });
+  if (res.status !== 200 || res.body?.code !== 0) throw new Error(`signing a V2 webhook: HTTP ${res.status} ${res.text}`);
+  return res.body.response;
 }

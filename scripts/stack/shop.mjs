@@ -33,10 +33,18 @@ export function describeVerdict({ status, body, text }) {
   if (!body) return `HTTP ${status}: ${text}`;
   if (body.error) return `HTTP ${status}: error ${body.error.code}${body.error.path ? ` at ${body.error.path}` : ""}: ${body.error.message}`;
   const p = body.payment ?? {};
+  if (body.duplicate) return `HTTP ${status}: duplicate delivery (outcome ${body.outcome}), nothing changed`;
   const head = `HTTP ${status}: ok=${body.ok}`;
   const what = body.ok
     ? `state=${body.state}`
     : `failures=${body.failures.map((f) => `${f.code}(${f.field}: expected ${JSON.stringify(f.expected)}, actual ${JSON.stringify(f.actual)})`).join(", ")}`;
   const order = body.order ? `order ${body.order.merchant_uid} ${body.order.amount} ${body.order.currency} ${body.order.status}` : "no order";
-  return `${head} ${what}; payment ${p.imp_uid} ${p.amount} ${p.currency ?? ""} ${p.status}; ${order}${body.changed ? " (changed)" : ""}`;
+  return `${head} ${what}; payment ${p.imp_uid ?? p.paymentId} ${p.amount} ${p.currency ?? ""} ${p.status}; ${order}${body.changed ? " (changed)" : ""}`;
 }
+
+/** POST /v2/payments/complete {paymentId, ...extra}. */
+export const completePaymentV2 = (workerUrl, input, headers = {}) =>
+  requestJson(`${workerUrl}/v2/payments/complete`, { body: input, headers });
+
+/** POST /v2/webhooks with a delivery `{ headers, body }` (signedWebhookV2's), sent as is. */
+export const sendWebhookV2 = (workerUrl, { headers, body }) => requestJson(`${workerUrl}/v2/webhooks`, { body, raw: true, headers });

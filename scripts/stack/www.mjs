@@ -1,14 +1,15 @@
 // The demo's static server: www/ at /, the package at /pkg/, /config.js generated, and
-// POST /demo/pay: the buyer paying in PortOne's checkout, simulated with the local PortOne
-// server (its admin API creates a real, paid payment) and answered with what IMP.request_pay
-// hands its callback. (Same origin as the page, so the page needs no CORS from PortOne.)
+// POST /demo/pay (V1) and POST /demo/pay-v2 (V2): the buyer paying in PortOne's checkout,
+// simulated with the local PortOne server (its admin API creates a real, paid payment) and
+// answered with what IMP.request_pay hands its callback, or what PortOne.requestPayment
+// resolves to. (Same origin as the page, so the page needs no CORS from PortOne.)
 
 import { once } from "node:events";
 import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 
-import { payAtPortOne } from "./portone.mjs";
+import { payAtPortOne, payAtPortOneV2 } from "./portone.mjs";
 import { LOOPBACK, wwwDir } from "./util.mjs";
 
 const TYPES = {
@@ -82,6 +83,30 @@ async function demoPay(req, portoneUrl) {
   return [200, callbackOf(payment)];
 }
 
+/** What PortOne.requestPayment resolves to for a paid V2 payment (browser SDK's PaymentResponse). */
+export function paymentResponseOf(p) {
+  return { transactionType: "PAYMENT", txId: p.transactionId, paymentId: p.id };
+}
+
+/** POST /demo/pay-v2 {paymentId, amount, orderName?}: pays a V2 payment at the local PortOne server. */
+async function demoPayV2(req, portoneUrl) {
+  let input;
+  try {
+    input = JSON.parse(await readBody(req));
+  } catch {
+    return [400, { error: { code: "INVALID_JSON", message: "the body is not JSON" } }];
+  }
+  const { paymentId, amount, orderName } = input ?? {};
+  if (typeof paymentId !== "string" || paymentId === "") {
+    return [400, { error: { code: "MISSING_FIELD", path: "paymentId", message: "paymentId is required" } }];
+  }
+  if (typeof amount !== "number" || !Number.isSafeInteger(amount) || amount <= 0) {
+    return [400, { error: { code: "INVALID_FIELD", path: "amount", message: "amount must be a positive integer" } }];
+  }
+  const payment = await payAtPortOneV2(portoneUrl, { paymentId, total: amount, ...(typeof orderName === "string" ? { orderName } : {}) });
+  return [200, paymentResponseOf(payment)];
+}
+
 /**
  * config: a function returning the page's config ({ workerUrl, pkgEntry }), read on every
  * request of /config.js (so the Worker URL can be filled in after the server started).
@@ -98,6 +123,10 @@ export async function startStaticServer({ pkgDir, port = 0, config, portoneUrl }
       const rel = decodeURIComponent(pathname);
       if (rel === "/demo/pay" && req.method === "POST") {
         const [status, body] = await demoPay(req, portoneUrl);
+        return send(status, TYPES[".json"], JSON.stringify(body));
+      }
+      if (rel === "/demo/pay-v2" && req.method === "POST") {
+        const [status, body] = await demoPayV2(req, portoneUrl).catch((e) => [502, { error: { code: "PORTONE", message: String(e?.message ?? e) } }]);
         return send(status, TYPES[".json"], JSON.stringify(body));
       }
       if (req.method !== "GET" && req.method !== "HEAD") return send(405, "text/plain", "method not allowed\n");

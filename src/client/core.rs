@@ -1,22 +1,21 @@
 //! [`Client`]: the V1 REST client over any [`Transport`]. This file holds the call policy:
-//! a token on every authenticated request, a timeout on every attempt, a size cap on every
-//! answer, retries of idempotent requests only, one token refresh after a 401, and no secret
-//! in any error.
+//! a token on every authenticated request, retries of idempotent requests only, one token
+//! refresh after a 401, and no secret in any error; each attempt (its timeout and size cap)
+//! is [`exchange::attempt`], which V2's client shares.
 
 use std::fmt;
 use std::sync::Arc;
 
-use super::body::{receive, Received};
-use super::deadline::within;
 use super::endpoints;
-use super::error::{ClientError, ClientErrorCode};
+use super::error::ClientError;
+use super::exchange::{self, Limits};
 use super::options::ClientConfig;
 use super::redact::Redactor;
 use super::request::ApiRequest;
 use super::response;
 use super::retry::{Attempts, Next};
 use super::shared_token::SharedToken;
-use super::transport::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
+use super::transport::{HttpRequest, HttpResponse, Transport};
 use crate::types::AuthAnnotation;
 
 /// A PortOne V1 REST client: one access token shared by all calls (and by all clones of the
@@ -179,117 +178,24 @@ impl<T: Transport> Client<T> {
         secrets
     }
 
-    /// One exchange, cut at the timeout (the body read included) and at the size cap; a
-    /// non-2xx status is an error.
+    /// One exchange ([`exchange::attempt`]) with `token`, its status read as V1's.
     async fn attempt(
         &self,
         request: &ApiRequest,
         token: Option<&str>,
     ) -> Result<HttpResponse, ClientError> {
-        let (config, transport) = (self.config(), self.transport());
+        let config = self.config();
         let http = HttpRequest {
             method: request.method,
             url: request.url(&config.base_url),
             headers: request.headers(token, config.tier.as_deref()),
             body: request.body.clone(),
         };
-        let (timeout_ms, max_bytes) = (config.timeout_ms, config.max_response_bytes);
-        let exchange = async {
-            let head = transport.send(http).await?;
-            receive(head, max_bytes).await
+        let limits = Limits {
+            timeout_ms: config.timeout_ms,
+            max_response_bytes: config.max_response_bytes,
         };
-        let received = match within(exchange, transport.sleep(timeout_ms.into())).await {
-            Some(Ok(received)) => received,
-            Some(Err(err)) => return Err(transport_error(request, &err)),
-            None => return Err(timeout_error(request, timeout_ms)),
-        };
-        let answer = match received {
-            Received::Whole(answer) => answer,
-            // An error status decides the outcome (and whether to retry) on its own; its
-            // oversized body is only left unread.
-            Received::TooLarge {
-                status, headers, ..
-            } if response::status_code(status).is_some() => HttpResponse {
-                status,
-                headers,
-                body: Vec::new(),
-            },
-            Received::TooLarge {
-                status, declared, ..
-            } => return Err(too_large_error(request, status, declared, max_bytes)),
-        };
-        let retry_after_ms = answer
-            .header("retry-after")
-            .and_then(|value| response::parse_retry_after(value, transport.now_ms()));
-        response::check_status(
-            request.operation,
-            answer.status,
-            &answer.body,
-            retry_after_ms,
-        )?;
-        Ok(answer)
+        exchange::attempt(self.transport(), request, http, limits, response::check_status).await
     }
 }
 
-/// Said of a request that may have reached PortOne and must not be sent again blindly.
-fn caveat(request: &ApiRequest) -> &'static str {
-    if request.idempotent {
-        ""
-    } else {
-        "; the request may have reached PortOne: check before sending it again"
-    }
-}
-
-fn timeout_error(request: &ApiRequest, timeout_ms: u32) -> ClientError {
-    let (operation, caveat) = (request.operation, caveat(request));
-    ClientError::new(
-        ClientErrorCode::Timeout,
-        format!("{operation}: no answer from PortOne within {timeout_ms} ms{caveat}"),
-    )
-}
-
-fn too_large_error(
-    request: &ApiRequest,
-    status: u16,
-    declared: Option<u64>,
-    max_bytes: u32,
-) -> ClientError {
-    let operation = request.operation;
-    let size = match declared {
-        Some(_) => "by its Content-Length",
-        None => "counted while it streamed",
-    };
-    let caveat = if request.idempotent {
-        ""
-    } else {
-        "; PortOne accepted the request: check before sending it again"
-    };
-    ClientError::new(
-        ClientErrorCode::ResponseTooLarge,
-        format!(
-            "{operation}: PortOne's answer (HTTP {status}) is over maxResponseBytes \
-             ({max_bytes}) {size} and was not read{caveat}"
-        ),
-    )
-    .with_status(status)
-}
-
-fn transport_error(request: &ApiRequest, err: &TransportError) -> ClientError {
-    let (operation, reason) = (request.operation, err.message());
-    match err.kind() {
-        TransportErrorKind::Network => ClientError::new(
-            ClientErrorCode::Network,
-            format!(
-                "{operation}: the request to PortOne failed: {reason}{}",
-                caveat(request)
-            ),
-        ),
-        TransportErrorKind::Unsupported => {
-            ClientError::new(ClientErrorCode::Network, format!("{operation}: {reason}"))
-        }
-        TransportErrorKind::InvalidHeader(name) => ClientError::invalid_argument(
-            if name == "Tier" { "options.tier" } else { "" },
-            format!("{operation}: the {name} header value is not a valid HTTP header value"),
-        ),
-    }
-}

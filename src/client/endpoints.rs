@@ -284,7 +284,7 @@ pub fn get_prepared_payment(merchant_uid: &str) -> Result<ApiRequest, ClientErro
 
 /// A percent-encoded path segment; empty, `.` and `..` are refused (URL parsers resolve dot
 /// segments, even encoded ones, which would silently address another resource).
-fn segment(value: &str, path: &str) -> Result<String, ClientError> {
+pub(crate) fn segment(value: &str, path: &str) -> Result<String, ClientError> {
     match value {
         "" => Err(ClientError::invalid_argument(
             path,

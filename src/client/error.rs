@@ -38,6 +38,14 @@ pub enum ClientErrorCode {
     InvalidArgument,
     /// The client was created in a browser without `dangerouslyAllowBrowser`.
     BrowserNotAllowed,
+    /// V2: HTTP 403 (`FORBIDDEN`): the API secret may not do this (e.g. another store's
+    /// payment).
+    Forbidden,
+    /// V2: HTTP 400 (`INVALID_REQUEST`): PortOne refused the request's values.
+    InvalidRequest,
+    /// V2: a validly signed webhook that names no payment (`BillingKey.*`): nothing to verify.
+    /// Answer it with 200 so that PortOne does not send it again.
+    WebhookWithoutPayment,
 }
 
 impl ClientErrorCode {
@@ -56,6 +64,9 @@ impl ClientErrorCode {
             ClientErrorCode::ResponseTooLarge => "RESPONSE_TOO_LARGE",
             ClientErrorCode::InvalidArgument => "INVALID_ARGUMENT",
             ClientErrorCode::BrowserNotAllowed => "BROWSER_NOT_ALLOWED",
+            ClientErrorCode::Forbidden => "FORBIDDEN",
+            ClientErrorCode::InvalidRequest => "INVALID_REQUEST",
+            ClientErrorCode::WebhookWithoutPayment => "WEBHOOK_WITHOUT_PAYMENT",
         }
     }
 }
@@ -80,9 +91,17 @@ pub struct ClientError {
     message: String,
     status: Option<u16>,
     path: Option<String>,
-    api_code: Option<i64>,
+    api: Option<ApiKind>,
     api_message: Option<String>,
     retry_after_ms: Option<u64>,
+}
+
+/// What kind of error PortOne's answer named: V1's envelope `code`, or V2's error `type`
+/// (an error has one or the other; one field keeps `ClientError` small).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ApiKind {
+    Code(i64),
+    Type(String),
 }
 
 impl ClientError {
@@ -93,7 +112,7 @@ impl ClientError {
             message: message.into(),
             status: None,
             path: None,
-            api_code: None,
+            api: None,
             api_message: None,
             retry_after_ms: None,
         }
@@ -151,7 +170,9 @@ impl ClientError {
     /// The same error with PortOne's own envelope `code` and `message`.
     #[must_use]
     pub fn with_api(mut self, api_code: Option<i64>, api_message: Option<String>) -> Self {
-        self.api_code = api_code;
+        if let Some(code) = api_code {
+            self.api = Some(ApiKind::Code(code));
+        }
         self.api_message = api_message;
         self
     }
@@ -160,6 +181,15 @@ impl ClientError {
     #[must_use]
     pub fn with_retry_after_ms(mut self, retry_after_ms: Option<u64>) -> Self {
         self.retry_after_ms = retry_after_ms;
+        self
+    }
+
+    /// The same error with the `type` of a V2 error body (`PAYMENT_NOT_FOUND`, …).
+    #[must_use]
+    pub fn with_portone_type(mut self, portone_type: Option<String>) -> Self {
+        if let Some(error_type) = portone_type {
+            self.api = Some(ApiKind::Type(error_type));
+        }
         self
     }
 
@@ -189,10 +219,15 @@ impl ClientError {
     /// [`ClientError::redacted`] with a prepared redactor.
     #[must_use]
     pub(crate) fn redacted_by(mut self, redactor: &Redactor) -> Self {
+        let error_type = match &mut self.api {
+            Some(ApiKind::Type(error_type)) => Some(error_type),
+            _ => None,
+        };
         let texts = [
             Some(&mut self.message),
             self.path.as_mut(),
             self.api_message.as_mut(),
+            error_type,
         ];
         for text in texts.into_iter().flatten() {
             if let Some(clean) = redactor.apply(text) {
@@ -224,12 +259,24 @@ impl ClientError {
 
     /// PortOne's envelope `code`, when the answer carried one.
     pub fn api_code(&self) -> Option<i64> {
-        self.api_code
+        match self.api {
+            Some(ApiKind::Code(code)) => Some(code),
+            _ => None,
+        }
     }
 
     /// PortOne's envelope `message`, when the answer carried one.
     pub fn api_message(&self) -> Option<&str> {
         self.api_message.as_deref()
+    }
+
+    /// The `type` of PortOne's V2 error body (`PAYMENT_NOT_FOUND`, `ALREADY_PAID`, … kept as
+    /// sent, unknown ones too), when the answer was one.
+    pub fn portone_type(&self) -> Option<&str> {
+        match &self.api {
+            Some(ApiKind::Type(error_type)) => Some(error_type),
+            _ => None,
+        }
     }
 
     /// The delay the server asked for with `Retry-After`, in milliseconds.

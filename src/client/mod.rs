@@ -1,4 +1,4 @@
-//! The V1 REST client for servers that hold the API secret (Cloudflare Workers, Node, Rust).
+//! The V1 REST client (and, in [`v2`], the V2 client over the same policy) for servers that hold the API secret (Cloudflare Workers, Node, Rust).
 //!
 //! Pure core, thin glue. [`Client`] holds the whole policy as plain Rust — a token shared by
 //! all calls (one request in flight for concurrent calls, one refresh after a 401), retries
@@ -36,6 +36,7 @@ mod core;
 mod deadline;
 pub mod endpoints;
 mod error;
+mod exchange;
 mod json_object;
 mod methods;
 #[cfg(feature = "native-client")]
@@ -51,6 +52,7 @@ mod shared_token;
 mod token;
 mod transport;
 mod types;
+pub mod v2;
 mod verification;
 #[cfg(feature = "webhook")]
 mod webhook_flow;
@@ -73,6 +75,8 @@ pub use params::{
     FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery, PaymentsByStatusOptions,
     PreparePaymentOptions,
 };
+#[cfg(target_arch = "wasm32")]
+pub(crate) use redact::Redactor;
 pub use redact::{MIN_SECRET_CHARS, REDACTED, WITHHELD};
 pub use request::{encode_component, ApiRequest, Method};
 pub use retry::{Attempts, Next, RetryPolicy, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT};

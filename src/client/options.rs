@@ -143,10 +143,6 @@ impl PortOneClientOptions {
                 "apiSecret must have at least 8 characters",
             );
         }
-        let base_url = match self.base_url.as_deref() {
-            None => DEFAULT_BASE_URL.to_owned(),
-            Some(url) => check_base_url(url)?,
-        };
         if let Some(tier) = self.tier.as_deref() {
             if tier.trim().is_empty() || !tier.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
                 return invalid(
@@ -155,35 +151,75 @@ impl PortOneClientOptions {
                 );
             }
         }
-        let timeout_ms = self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+        let common = CommonSettings::check(
+            self.base_url.as_deref(),
+            DEFAULT_BASE_URL,
+            self.timeout_ms,
+            self.max_retries,
+            self.max_response_bytes,
+        )?;
+        Ok(ClientConfig {
+            api_key: self.api_key,
+            api_secret: self.api_secret,
+            base_url: common.base_url,
+            tier: self.tier,
+            timeout_ms: common.timeout_ms,
+            retry: common.retry,
+            max_response_bytes: common.max_response_bytes,
+            allow_browser: self.dangerously_allow_browser.unwrap_or(false),
+        })
+    }
+}
+
+/// The settings V1's and V2's clients share, checked the same way.
+pub(crate) struct CommonSettings {
+    pub base_url: String,
+    pub timeout_ms: u32,
+    pub retry: RetryPolicy,
+    pub max_response_bytes: u32,
+}
+
+impl CommonSettings {
+    /// Checks `baseUrl` (default `default_base_url`), `timeoutMs`, `maxRetries` and
+    /// `maxResponseBytes` and fills in their defaults.
+    ///
+    /// # Errors
+    /// `INVALID_ARGUMENT` with the option's path, as [`PortOneClientOptions::validate`] says.
+    pub(crate) fn check(
+        base_url: Option<&str>,
+        default_base_url: &str,
+        timeout_ms: Option<u32>,
+        max_retries: Option<u32>,
+        max_response_bytes: Option<u32>,
+    ) -> Result<CommonSettings, ClientError> {
+        let invalid = |path: &str, message: &str| Err(ClientError::invalid_argument(path, message));
+        let base_url = match base_url {
+            None => default_base_url.to_owned(),
+            Some(url) => check_base_url(url)?,
+        };
+        let timeout_ms = timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
         if timeout_ms == 0 || timeout_ms > MAX_TIMEOUT_MS {
             return invalid(
                 "options.timeoutMs",
                 "timeoutMs must be between 1 and 600000",
             );
         }
-        let max_retries = self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
+        let max_retries = max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
         if max_retries > MAX_RETRIES_LIMIT {
             return invalid("options.maxRetries", "maxRetries must be between 0 and 10");
         }
-        let max_response_bytes = self
-            .max_response_bytes
-            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        let max_response_bytes = max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
         if !(MIN_RESPONSE_BYTES_LIMIT..=MAX_RESPONSE_BYTES_LIMIT).contains(&max_response_bytes) {
             return invalid(
                 "options.maxResponseBytes",
                 "maxResponseBytes must be between 4096 and 1073741824",
             );
         }
-        Ok(ClientConfig {
-            api_key: self.api_key,
-            api_secret: self.api_secret,
+        Ok(CommonSettings {
             base_url,
-            tier: self.tier,
             timeout_ms,
             retry: RetryPolicy::new(max_retries),
             max_response_bytes,
-            allow_browser: self.dangerously_allow_browser.unwrap_or(false),
         })
     }
 }

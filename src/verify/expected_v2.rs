@@ -26,8 +26,9 @@ pub struct ExpectedV2 {
     /// The payment id the payment must have (`id`: the merchant's own id for the payment).
     pub payment_id: String,
     /// What the order costs: `amount.total` must equal it exactly. A whole number in the
-    /// currency's unit (a number, or a string such as `"9007199254740993"` past 2^53).
-    #[tsify(type = "number | string")]
+    /// currency's unit (a number, or a string such as `"9007199254740993"` past 2^53; from
+    /// JavaScript a `bigint` too).
+    #[tsify(type = "number | string | bigint")]
     pub amount: Amount,
     /// The currency charged; default `"KRW"`.
     #[serde(default = "default_currency")]

@@ -2,20 +2,15 @@
 
 use super::expected::Want;
 use super::facts::PaymentFacts;
-use super::verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
+use super::failures::{amount, text, Failures};
+use super::verdict::{FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 
 /// Runs every check and lists every failure; verified only when none fails.
 pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict {
-    let mut failures = Vec::new();
-    let mut fail = |code, field: &str, want: Observed, got: Observed, message: String| {
-        failures.push(Failure {
-            code,
-            field: field.to_owned(),
-            expected: want,
-            actual: got,
-            message,
-        });
+    let mut failures = Failures::default();
+    let mut fail = |code, field: &str, want: Observed, got: Observed, message: &str| {
+        failures.add(code, field, want, got, message);
     };
 
     if payment.merchant_uid != expected.merchant_uid {
@@ -24,7 +19,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
             "merchant_uid",
             text(expected.merchant_uid),
             text(payment.merchant_uid),
-            "the payment belongs to another order".to_owned(),
+            "the payment belongs to another order",
         );
     }
     if let Some(imp_uid) = expected.imp_uid {
@@ -34,7 +29,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
                 "imp_uid",
                 text(imp_uid),
                 text(payment.imp_uid),
-                "the payment is not the one expected".to_owned(),
+                "the payment is not the one expected",
             );
         }
     }
@@ -44,7 +39,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
             "amount",
             amount(expected.amount),
             amount(payment.amount),
-            format!(
+            &format!(
                 "amount is {}, the order costs {}",
                 payment.amount, expected.amount
             ),
@@ -59,7 +54,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
             "currency",
             text(expected.currency),
             payment.currency.map_or(Observed::Absent, text),
-            format!(
+            &format!(
                 "currency is {}, the order is in {}",
                 payment.currency.unwrap_or("missing"),
                 expected.currency
@@ -78,7 +73,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
                     "vbank_date",
                     Observed::Absent,
                     Observed::Text(deadline.to_string()),
-                    "the virtual account's deposit deadline has passed".to_owned(),
+                    "the virtual account's deposit deadline has passed",
                 ),
                 Deadline::Unknown(why) => fail(
                     FailureCode::IncompletePayment,
@@ -87,7 +82,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
                     payment
                         .vbank_date
                         .map_or(Observed::Absent, |d| Observed::Text(d.to_string())),
-                    why.to_owned(),
+                    why,
                 ),
             }
         }
@@ -96,14 +91,14 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
             "status",
             text("paid"),
             text(payment.status),
-            "the payment was cancelled".to_owned(),
+            "the payment was cancelled",
         ),
         other => fail(
             FailureCode::NotPaid,
             "status",
             text("paid"),
             text(other),
-            not_paid_message(payment),
+            &not_paid_message(payment),
         ),
     }
 
@@ -113,21 +108,21 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
             "cancel_amount",
             Observed::Absent,
             Observed::Absent,
-            "cancel_amount is missing, so cancellations cannot be ruled out".to_owned(),
+            "cancel_amount is missing, so cancellations cannot be ruled out",
         ),
         Some(cancelled) if cancelled.is_negative() => fail(
             FailureCode::IncompletePayment,
             "cancel_amount",
             amount(&zero()),
             amount(cancelled),
-            "cancel_amount is negative".to_owned(),
+            "cancel_amount is negative",
         ),
         Some(cancelled) if !cancelled.is_zero() && payment.status != "cancelled" => fail(
             FailureCode::PartiallyCancelled,
             "cancel_amount",
             amount(&zero()),
             amount(cancelled),
-            format!("{cancelled} of the payment was cancelled"),
+            &format!("{cancelled} of the payment was cancelled"),
         ),
         Some(_) => {}
     }
@@ -140,18 +135,19 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
                 "sandbox",
                 Observed::Flag(false),
                 Observed::Flag(true),
-                "a test-channel payment; no money moved".to_owned(),
+                "a test-channel payment; no money moved",
             ),
             None => fail(
                 FailureCode::IncompletePayment,
                 "sandbox",
                 Observed::Flag(false),
                 Observed::Absent,
-                "sandbox is missing, so a test payment cannot be ruled out".to_owned(),
+                "sandbox is missing, so a test payment cannot be ruled out",
             ),
         }
     }
 
+    let failures = failures.into_vec();
     if failures.is_empty() {
         Verdict::Verified { state }
     } else {
@@ -197,14 +193,6 @@ fn not_paid_message(payment: &PaymentFacts<'_>) -> String {
         "failed" => "the payment failed".to_owned(),
         other => format!("unknown status {other:?} is not treated as paid"),
     }
-}
-
-fn text(value: &str) -> Observed {
-    Observed::Text(value.to_owned())
-}
-
-fn amount(value: &Amount) -> Observed {
-    Observed::Amount(value.clone())
 }
 
 fn zero() -> Amount {

@@ -2,7 +2,8 @@
 //! ([`PaymentFactsV2`]), from a parsed [`Payment`] or straight from the values the reader kept.
 
 use super::expected_v2::ExpectedV2;
-use super::verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
+use super::failures::{optional_text, text, Failures};
+use super::verdict::{FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 use crate::read::{Capture, Captures};
 use crate::types::v2::{Payment, PaymentMethod};
@@ -63,15 +64,9 @@ impl<'j> Captures<'j> {
 
 /// Runs every check and lists every failure; verified only when none fails.
 pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verdict {
-    let mut failures = Vec::new();
-    let mut fail = |code, field: &str, want: Observed, got: Observed, message: String| {
-        failures.push(Failure {
-            code,
-            field: field.to_owned(),
-            expected: want,
-            actual: got,
-            message,
-        });
+    let mut failures = Failures::default();
+    let mut fail = |code, field: &str, want: Observed, got: Observed, message: &str| {
+        failures.add(code, field, want, got, message);
     };
 
     let id_matches = payment.id == Some(expected.payment_id.as_str());
@@ -81,7 +76,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             "id",
             text(&expected.payment_id),
             optional_text(payment.id),
-            "the payment is not the one expected (another paymentId)".to_owned(),
+            "the payment is not the one expected (another paymentId)",
         );
     }
     if let Some(store_id) = &expected.store_id {
@@ -91,7 +86,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
                 "storeId",
                 text(store_id),
                 optional_text(payment.store_id),
-                "the payment belongs to another store".to_owned(),
+                "the payment belongs to another store",
             );
         }
     }
@@ -102,7 +97,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
                 "orderName",
                 text(order_name),
                 optional_text(payment.order_name),
-                "the payment is for another order name".to_owned(),
+                "the payment is for another order name",
             );
         }
     }
@@ -113,7 +108,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             "amount.total",
             Observed::Amount(expected.amount.clone()),
             total.clone().map_or(Observed::Absent, Observed::Amount),
-            match &total {
+            &match &total {
                 Some(total) => format!(
                     "amount.total is {total}, the order costs {}",
                     expected.amount
@@ -131,7 +126,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             "currency",
             text(&expected.currency),
             optional_text(payment.currency),
-            format!(
+            &format!(
                 "currency is {}, the order is in {}",
                 payment.currency.unwrap_or("missing"),
                 expected.currency
@@ -152,14 +147,14 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
                     "method.expiredAt",
                     Observed::Absent,
                     optional_text(expired_at),
-                    "the virtual account's deposit deadline has passed".to_owned(),
+                    "the virtual account's deposit deadline has passed",
                 ),
                 Deadline::Unknown(why) => fail(
                     FailureCode::IncompletePayment,
                     "method.expiredAt",
                     Observed::Absent,
                     optional_text(expired_at),
-                    why.to_owned(),
+                    why,
                 ),
             }
         }
@@ -168,21 +163,21 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             "status",
             text("PAID"),
             text(status),
-            "the payment was cancelled".to_owned(),
+            "the payment was cancelled",
         ),
         "PARTIAL_CANCELLED" => fail(
             FailureCode::PartiallyCancelled,
             "status",
             text("PAID"),
             text(status),
-            "part of the payment was cancelled".to_owned(),
+            "part of the payment was cancelled",
         ),
         other => fail(
             FailureCode::NotPaid,
             "status",
             text("PAID"),
             optional_text(payment.status),
-            not_paid_message(other),
+            &not_paid_message(other),
         ),
     }
 
@@ -192,14 +187,14 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             "amount.cancelled",
             Observed::Absent,
             Observed::Absent,
-            "amount.cancelled is missing, so cancellations cannot be ruled out".to_owned(),
+            "amount.cancelled is missing, so cancellations cannot be ruled out",
         ),
         Some(cancelled) if cancelled < 0 => fail(
             FailureCode::IncompletePayment,
             "amount.cancelled",
             Observed::Amount(Amount::zero()),
             Observed::Amount(Amount::from_i64(cancelled)),
-            "amount.cancelled is negative".to_owned(),
+            "amount.cancelled is negative",
         ),
         // The status already says so.
         Some(_) if matches!(status, "CANCELLED" | "PARTIAL_CANCELLED") => {}
@@ -208,7 +203,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             "amount.cancelled",
             Observed::Amount(Amount::zero()),
             Observed::Amount(Amount::from_i64(cancelled)),
-            format!("{cancelled} of the payment was cancelled"),
+            &format!("{cancelled} of the payment was cancelled"),
         ),
         Some(_) => {}
     }
@@ -221,21 +216,21 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
                 "channel.type",
                 text("LIVE"),
                 text("TEST"),
-                "a test-channel payment; no money moved".to_owned(),
+                "a test-channel payment; no money moved",
             ),
             Some(other) => fail(
                 FailureCode::IncompletePayment,
                 "channel.type",
                 text("LIVE"),
                 text(other),
-                format!("unknown channel type {other:?}, so a test payment cannot be ruled out"),
+                &format!("unknown channel type {other:?}, so a test payment cannot be ruled out"),
             ),
             None => fail(
                 FailureCode::IncompletePayment,
                 "channel",
                 text("LIVE"),
                 Observed::Absent,
-                "the payment names no channel, so a test payment cannot be ruled out".to_owned(),
+                "the payment names no channel, so a test payment cannot be ruled out",
             ),
         }
         if payment.channel_group_for_test == Some(true) {
@@ -244,11 +239,12 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
                 "channelGroup.isForTest",
                 Observed::Flag(false),
                 Observed::Flag(true),
-                "the payment's channel group is a test group; no money moved".to_owned(),
+                "the payment's channel group is a test group; no money moved",
             );
         }
     }
 
+    let failures = failures.into_vec();
     if failures.is_empty() {
         Verdict::Verified { state }
     } else {
@@ -296,12 +292,4 @@ fn not_paid_message(status: &str) -> String {
         "" => "the payment has no status".to_owned(),
         other => format!("unknown status {other:?} is not treated as paid"),
     }
-}
-
-fn text(value: &str) -> Observed {
-    Observed::Text(value.to_owned())
-}
-
-fn optional_text(value: Option<&str>) -> Observed {
-    value.map_or(Observed::Absent, text)
 }

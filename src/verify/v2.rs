@@ -74,3 +74,18 @@ pub fn verify_payment_v2_json(input: &[u8], expected: &ExpectedV2) -> Result<Ver
     let read = read_payment_v2(input, false)?;
     Ok(rules_v2::judge(&read.captures.facts_v2(), expected))
 }
+
+/// Verifies a V2 payment body and writes its canonical JSON in the same reading (for the
+/// client, whose verdict carries the payment it was reached on).
+///
+/// # Errors
+/// As [`verify_payment_v2_json`].
+#[cfg(feature = "client")]
+pub(crate) fn verify_v2_and_write(
+    input: &[u8],
+    expected: &ExpectedV2,
+) -> Result<(Verdict, String), ParseError> {
+    let read = read_payment_v2(input, true)?;
+    let verdict = rules_v2::judge(&read.captures.facts_v2(), expected);
+    Ok((verdict, read.json))
+}

@@ -108,60 +108,106 @@ function instanceOf(value, type) {
   }
 }
 
+// The amount as read by `readAmount` (module state, so the hot path allocates nothing; no
+// caller code runs between a readAmount and the use of what it read).
+let amountNumber = NaN;
+let amountText;
+let amountFlags = 0;
+// Reads `amount`: a finite number, a decimal string (Amount::parse's syntax) or, for V2 (whose
+// amounts are int64), a bigint. Whole numbers below 2^53 are printed in Rust; other numbers as
+// JavaScript prints them.
+function readAmount(amount, bigints) {
+  amountNumber = NaN;
+  amountText = undefined;
+  amountFlags = 0;
+  if (typeof amount === "number" && Number.isFinite(amount)) {
+    amountNumber = amount;
+    if (!(Number.isInteger(amount) && Math.abs(amount) < 9007199254740992)) amountText = String(amount);
+  } else if (typeof amount === "string" && checkAmount(amount)) {
+    amountText = amount;
+    amountFlags = L.amountIsText;
+  } else if (bigints && typeof amount === "bigint") {
+    amountText = String(amount);
+    amountFlags = L.amountIsText;
+  } else if (bigints) {
+    throw invalid("amount", "amount must be a finite number, a bigint or a decimal string");
+  } else {
+    throw invalid("amount", "amount must be a finite number or a decimal string");
+  }
+}
+
+// Reads `allowVirtualAccountIssued` and, when it is true, `nowMs` (default Date.now()): the
+// deposit deadline is checked against the caller's clock, or this runtime's. NaN when not asked.
+function readNowMs(expected) {
+  const virtualAccount = expected.allowVirtualAccountIssued;
+  if (nullish(virtualAccount)) return NaN;
+  if (typeof virtualAccount !== "boolean") throw invalid("allowVirtualAccountIssued", "allowVirtualAccountIssued must be a boolean");
+  if (!virtualAccount) return NaN;
+  const nowMs = expected.nowMs;
+  if (nullish(nowMs)) return Date.now();
+  if (typeof nowMs !== "number" || !Number.isFinite(nowMs)) throw invalid("nowMs", "nowMs must be a finite number of milliseconds since 1970");
+  return nowMs;
+}
+
+function readFlag(expected, key) {
+  const value = expected[key];
+  if (nullish(value)) return false;
+  if (typeof value !== "boolean") throw invalid(key, `${key} must be a boolean`);
+  return value;
+}
+
+function readText(expected, key) {
+  const value = expected[key];
+  if (nullish(value)) return undefined;
+  if (typeof value !== "string") throw invalid(key, `${key} must be a string`);
+  return value;
+}
+
+// The payment when it can cross (a string or bytes), else undefined.
+function crossing(given) {
+  if (typeof given === "string" || instanceOf(given, Uint8Array)) return given;
+  if (instanceOf(given, ArrayBuffer)) return new Uint8Array(given);
+  return undefined;
+}
+
 // Reads `expected` in its documented order, throwing at the first bad property, and `given`
 // if it can cross; writes all of it at `at` (`capacity` bytes) and returns the payment's
 // snapshot (undefined if it did not cross). When the buffer is too small it writes only the
 // size it needs (at L.needed; 0 when all was written): Rust grows it and calls write_args.
 // What was read is held in locals until it is written: a getter of `expected` may itself call
 // verifyPayment.
-export function read_args(given, expected, memory, at, capacity) {
+//   V1 (`v2` false): { merchantUid, amount, allowVirtualAccountIssued?, nowMs?, allowSandbox?,
+//     currency?, impUid? }.
+//   V2 (`v2` true): { paymentId, amount, allowVirtualAccountIssued?, nowMs?, allowTestChannel?,
+//     currency?, orderName?, storeId? }; a missing paymentId is `defaultId` when one is given
+//     (the client's verifyPayment(paymentId, expected)).
+export function read_args(given, expected, memory, at, capacity, v2, defaultId) {
   if (typeof expected !== "object" || expected === null) {
-    throw codedError("INVALID_ARGUMENT", "expected must be an object like { merchantUid, amount }", "expected");
+    const like = v2 ? "{ paymentId, amount }" : "{ merchantUid, amount }";
+    throw codedError("INVALID_ARGUMENT", `expected must be an object like ${like}`, "expected");
   }
-  const merchantUid = expected.merchantUid;
-  if (nullish(merchantUid)) throw invalid("merchantUid", "merchantUid is required");
-  if (typeof merchantUid !== "string") throw invalid("merchantUid", "merchantUid must be a string");
-  const amount = expected.amount;
-  let flags = 0;
-  let amountNumber = NaN;
-  let amountText;
-  if (typeof amount === "number" && Number.isFinite(amount)) {
-    amountNumber = amount;
-    // Whole numbers below 2^53 are printed in Rust; others as JavaScript prints them.
-    if (!(Number.isInteger(amount) && Math.abs(amount) < 9007199254740992)) amountText = String(amount);
-  } else if (typeof amount === "string" && checkAmount(amount)) {
-    amountText = amount;
-    flags = L.amountIsText;
-  } else {
-    throw invalid("amount", "amount must be a finite number or a decimal string");
+  const idKey = v2 ? "paymentId" : "merchantUid";
+  let id = expected[idKey];
+  if (nullish(id) && defaultId !== undefined) id = defaultId;
+  if (nullish(id)) throw invalid(idKey, `${idKey} is required`);
+  if (typeof id !== "string") throw invalid(idKey, `${idKey} must be a string`);
+  readAmount(expected.amount, v2);
+  const number = amountNumber;
+  const text = amountText;
+  let flags = amountFlags;
+  const nowMs = readNowMs(expected);
+  if (!Number.isNaN(nowMs)) flags |= L.allowVirtualAccountIssued;
+  if (v2) {
+    if (readFlag(expected, "allowTestChannel")) flags |= L.allowTestChannel;
+    const currency = readText(expected, "currency");
+    const orderName = readText(expected, "orderName");
+    const storeId = readText(expected, "storeId");
+    return write(memory, at, capacity, crossing(given), id, number, text, flags, currency, undefined, orderName, storeId, nowMs);
   }
-  const virtualAccount = expected.allowVirtualAccountIssued;
-  let nowMs = NaN;
-  if (!nullish(virtualAccount)) {
-    if (typeof virtualAccount !== "boolean") throw invalid("allowVirtualAccountIssued", "allowVirtualAccountIssued must be a boolean");
-    if (virtualAccount) {
-      flags |= L.allowVirtualAccountIssued;
-      // The deposit deadline is checked against the caller's clock, or this runtime's.
-      nowMs = expected.nowMs;
-      if (nullish(nowMs)) nowMs = Date.now();
-      else if (typeof nowMs !== "number" || !Number.isFinite(nowMs)) throw invalid("nowMs", "nowMs must be a finite number of milliseconds since 1970");
-    }
-  }
-  const sandbox = expected.allowSandbox;
-  if (!nullish(sandbox)) {
-    if (typeof sandbox !== "boolean") throw invalid("allowSandbox", "allowSandbox must be a boolean");
-    if (sandbox) flags |= L.allowSandbox;
-  }
-  let currency = expected.currency;
-  if (nullish(currency)) currency = undefined;
-  else if (typeof currency !== "string") throw invalid("currency", "currency must be a string");
-  let impUid = expected.impUid;
-  if (nullish(impUid)) impUid = undefined;
-  else if (typeof impUid !== "string") throw invalid("impUid", "impUid must be a string");
-  let payment;
-  if (typeof given === "string" || instanceOf(given, Uint8Array)) payment = given;
-  else if (instanceOf(given, ArrayBuffer)) payment = new Uint8Array(given);
-  return write(memory, at, capacity, payment, merchantUid, amountNumber, amountText, flags, currency, impUid, nowMs);
+  if (readFlag(expected, "allowSandbox")) flags |= L.allowSandbox;
+  const currency = readText(expected, "currency");
+  const impUid = readText(expected, "impUid");
+  return write(memory, at, capacity, crossing(given), id, number, text, flags, currency, impUid, undefined, undefined, nowMs);
 }
 
 // What a read that needed more room found, until Rust calls write_args (no JS runs between).
@@ -174,13 +220,14 @@ export function write_args(memory, at, capacity) {
   return write(memory, at, capacity, ...args);
 }
 
-function write(memory, at, capacity, payment, merchantUid, amountNumber, amountText, flags, currency, impUid, nowMs) {
+function write(memory, at, capacity, payment, id, amountNumber, amountText, flags, currency, impUid, orderName, storeId, nowMs) {
   // A string's UTF-8 takes up to three bytes per UTF-16 unit (its UTF-16, two).
   const room = payment === undefined ? 0 : typeof payment === "string" ? 3 * payment.length : payment.length;
-  const needed = L.header + room + 3 * (merchantUid.length + len(currency) + len(impUid) + len(amountText));
+  const texts = id.length + len(currency) + len(impUid) + len(amountText) + len(orderName) + len(storeId);
+  const needed = L.header + room + 3 * texts;
   views(memory);
   if (needed > capacity) {
-    pending = [payment, merchantUid, amountNumber, amountText, flags, currency, impUid, nowMs];
+    pending = [payment, id, amountNumber, amountText, flags, currency, impUid, orderName, storeId, nowMs];
     data.setUint32(at + L.needed, needed, true);
     return undefined;
   }
@@ -208,9 +255,11 @@ function write(memory, at, capacity, payment, merchantUid, amountNumber, amountT
     data.setUint32(at + L.payment + 4, written, true);
     end += written;
   }
-  end = putText(merchantUid, at, L.merchantUid, end);
+  end = putText(id, at, L.id, end);
   end = putText(currency, at, L.currency, end);
   end = putText(impUid, at, L.impUid, end);
+  end = putText(orderName, at, L.orderName, end);
+  end = putText(storeId, at, L.storeId, end);
   putText(amountText, at, L.amountText, end);
   data.setUint32(at + L.flags, flags, true);
   data.setFloat64(at + L.amountNumber, amountNumber, true);

@@ -1,6 +1,9 @@
 //! The merchant's `expected`, and `verifyPayment`'s payment when it is a string, a
 //! `Uint8Array` or an `ArrayBuffer`, into wasm memory in one crossing: the one reader of
-//! `expected` (for `verifyPayment` and for `PortOneClient`), in `args.js`.
+//! `expected`, V1's (`verifyPayment`, `PortOneClient`) and V2's (`verifyPaymentV2`, the V2
+//! client), in `args.js`. The two differ only in their property names (V2: `paymentId`,
+//! `allowTestChannel`, `orderName`, `storeId`), V2's amounts (whole; a bigint is taken too) and
+//! the core's checks after reading ([`Want::validate`], [`ExpectedV2::validate`]).
 //!
 //! Reading `expected` through one getter import per property, each value checked by one more
 //! import, and the payment by another three, took about twenty crossings per call: on a small
@@ -54,14 +57,15 @@ use wasm_bindgen::prelude::*;
 use super::errors::{coded_error, invalid_expected};
 use super::input::amount_from_number;
 use crate::amount::Amount;
-use crate::verify::{Expected, Want};
+use crate::verify::{Expected, ExpectedV2, Want};
 
 #[wasm_bindgen(module = "/src/wasm/args.js")]
 extern "C" {
     /// Gives `args.js` the layout, the decimal check and whether strings cross as UTF-16.
     fn install(layout: &JsValue, check_amount: &JsValue, utf16: bool);
-    /// Reads `expected` (and `payment` if it can cross) and writes it at `at`, or only the
-    /// capacity it needs (then [`write_args`]); returns the payment's snapshot.
+    /// Reads `expected` (V1's, or V2's when `v2`; a missing V2 `paymentId` is `default_id`
+    /// when given) and `payment` if it can cross, and writes them at `at`, or only the capacity
+    /// it needs (then [`write_args`]); returns the payment's snapshot.
     #[wasm_bindgen(catch)]
     fn read_args(
         payment: &JsValue,
@@ -69,6 +73,8 @@ extern "C" {
         memory: &JsValue,
         at: u32,
         capacity: u32,
+        v2: bool,
+        default_id: Option<&str>,
     ) -> Result<JsValue, JsValue>;
     /// Writes what the last `read_args` read into the grown buffer; answers as it does.
     fn write_args(memory: &JsValue, at: u32, capacity: u32) -> JsValue;
@@ -76,7 +82,8 @@ extern "C" {
 
 /// Byte offsets from the buffer's start (a text's slot holds its start, then its length).
 const PAYMENT: u32 = 0;
-const MERCHANT_UID: u32 = 8;
+/// `merchantUid` (V1) or `paymentId` (V2).
+const ID: u32 = 8;
 const CURRENCY: u32 = 16;
 const IMP_UID: u32 = 24;
 const AMOUNT_TEXT: u32 = 32;
@@ -87,8 +94,11 @@ const NEEDED: u32 = 44;
 const AMOUNT_NUMBER: u32 = 48;
 /// `nowMs` (f64; NaN when the deadline of a virtual account is not asked about).
 const NOW_MS: u32 = 56;
+/// V2's `orderName` and `storeId`.
+const ORDER_NAME: u32 = 64;
+const STORE_ID: u32 = 72;
 /// Where the texts start.
-const HEADER: u32 = 64;
+const HEADER: u32 = 80;
 /// A length for "absent".
 const NONE: u32 = u32::MAX;
 /// Bits of the flags.
@@ -96,11 +106,12 @@ const ALLOW_VIRTUAL_ACCOUNT_ISSUED: u32 = 1;
 const ALLOW_SANDBOX: u32 = 2;
 const AMOUNT_IS_TEXT: u32 = 4;
 const PAYMENT_IS_UTF16: u32 = 8;
+const ALLOW_TEST_CHANNEL: u32 = 16;
 
 /// The layout by the names `args.js` uses: the only place its numbers are written down.
-const LAYOUT: [(&str, u32); 15] = [
+const LAYOUT: [(&str, u32); 18] = [
     ("payment", PAYMENT),
-    ("merchantUid", MERCHANT_UID),
+    ("id", ID),
     ("currency", CURRENCY),
     ("impUid", IMP_UID),
     ("amountText", AMOUNT_TEXT),
@@ -108,12 +119,15 @@ const LAYOUT: [(&str, u32); 15] = [
     ("needed", NEEDED),
     ("amountNumber", AMOUNT_NUMBER),
     ("nowMs", NOW_MS),
+    ("orderName", ORDER_NAME),
+    ("storeId", STORE_ID),
     ("header", HEADER),
     ("none", NONE),
     ("allowVirtualAccountIssued", ALLOW_VIRTUAL_ACCOUNT_ISSUED),
     ("allowSandbox", ALLOW_SANDBOX),
     ("amountIsText", AMOUNT_IS_TEXT),
     ("paymentIsUtf16", PAYMENT_IS_UTF16),
+    ("allowTestChannel", ALLOW_TEST_CHANNEL),
 ];
 
 /// Buffers above this size are not kept after the call.
@@ -141,13 +155,13 @@ thread_local! {
     };
 }
 
-/// `verifyPayment`'s arguments as read.
-pub(crate) enum Args<R> {
+/// `verifyPayment`'s (or `verifyPaymentV2`'s) arguments as read.
+pub(crate) enum Args<R, E> {
     /// The payment crossed: what the caller's closure made of it, and its snapshot.
     Crossed { result: R, snapshot: JsValue },
     /// The payment is of another type (it is the caller's to turn into JSON, outside the
     /// buffer: a `toJSON` may call back into wasm): the expectation.
-    Other(Expected),
+    Other(E),
 }
 
 /// Reads `verifyPayment`'s arguments; when the payment crossed, calls `verify` with the
@@ -156,10 +170,35 @@ pub(crate) fn verify_args<R>(
     payment: &JsValue,
     expected: &JsValue,
     verify: impl FnOnce(&Want<'_>, &[u8]) -> R,
-) -> Result<Args<R>, JsValue> {
-    let (read, snapshot) = read(payment, expected, |want, payment| match payment {
-        Some(bytes) => Ok(verify(&want, bytes)),
-        None => Err(owned(want)),
+) -> Result<Args<R, Expected>, JsValue> {
+    let (read, snapshot) = read(payment, expected, false, None, |header, payment| {
+        let amount = header.amount()?;
+        let want = header.want(&amount);
+        want.validate()?;
+        Ok(match payment {
+            Some(bytes) => Ok(verify(&want, bytes)),
+            None => Err(owned(want)),
+        })
+    })?;
+    Ok(match read {
+        Ok(result) => Args::Crossed { result, snapshot },
+        Err(expected) => Args::Other(expected),
+    })
+}
+
+/// Reads `verifyPaymentV2`'s arguments; when the payment crossed, calls `verify` with the
+/// expectation and the payment's UTF-8.
+pub(crate) fn verify_args_v2<R>(
+    payment: &JsValue,
+    expected: &JsValue,
+    verify: impl FnOnce(&ExpectedV2, &[u8]) -> R,
+) -> Result<Args<R, ExpectedV2>, JsValue> {
+    let (read, snapshot) = read(payment, expected, true, None, |header, payment| {
+        let expected = header.expected_v2()?;
+        Ok(match payment {
+            Some(bytes) => Ok(verify(&expected, bytes)),
+            None => Err(expected),
+        })
     })?;
     Ok(match read {
         Ok(result) => Args::Crossed { result, snapshot },
@@ -171,7 +210,30 @@ pub(crate) fn verify_args<R>(
 /// as the client reads it: with the same reader, order and errors as `verifyPayment`.
 #[cfg(feature = "client")]
 pub(crate) fn expected_from_js(expected: &JsValue) -> Result<Expected, JsValue> {
-    read(&JsValue::UNDEFINED, expected, |want, _| owned(want)).map(|(expected, _)| expected)
+    let no_payment = &JsValue::UNDEFINED;
+    read(no_payment, expected, false, None, |header, _| {
+        let amount = header.amount()?;
+        let want = header.want(&amount);
+        want.validate()?;
+        Ok(owned(want))
+    })
+    .map(|(expected, _)| expected)
+}
+
+/// An [`ExpectedV2`] as the V2 client reads it, with the same reader, order and errors as
+/// `verifyPaymentV2`; a missing `paymentId` is `payment_id` when given (the client's
+/// `verifyPayment(paymentId, expected)`).
+#[cfg(feature = "client")]
+#[allow(dead_code)] // for the V2 client (src/wasm/client/), which is written in parallel
+pub(crate) fn expected_v2_from_js(
+    expected: &JsValue,
+    payment_id: Option<&str>,
+) -> Result<ExpectedV2, JsValue> {
+    let no_payment = &JsValue::UNDEFINED;
+    read(no_payment, expected, true, payment_id, |header, _| {
+        header.expected_v2()
+    })
+    .map(|(expected, _)| expected)
 }
 
 /// Reads the arguments into the buffer and calls `then` with what was read; the payment's
@@ -179,7 +241,9 @@ pub(crate) fn expected_from_js(expected: &JsValue) -> Result<Expected, JsValue> 
 fn read<R>(
     payment: &JsValue,
     expected: &JsValue,
-    then: impl FnOnce(Want<'_>, Option<&[u8]>) -> R,
+    v2: bool,
+    default_id: Option<&str>,
+    then: impl FnOnce(&Header<'_>, Option<&[u8]>) -> Result<R, JsValue>,
 ) -> Result<(R, JsValue), JsValue> {
     INSTALLED.with(|_| ());
     SCRATCH.with(|scratch| {
@@ -190,7 +254,7 @@ fn read<R>(
         let buffer = kept.as_deref_mut().unwrap_or(&mut fresh);
         let mut snapshot = MEMORY.with(|memory| {
             call(buffer, |at, capacity| {
-                read_args(payment, expected, memory, at, capacity)
+                read_args(payment, expected, memory, at, capacity, v2, default_id)
             })
         })?;
         let needed = Header { buffer }.u32_at(NEEDED);
@@ -204,30 +268,16 @@ fn read<R>(
             }
         }
         let header = Header { buffer };
-        let amount = header
-            .amount()
-            .ok_or_else(|| invalid_expected("amount", "expected.amount cannot be read"))?;
-        let flags = header.u32_at(FLAGS);
-        let want = Want {
-            merchant_uid: header.text(MERCHANT_UID).unwrap_or_default(),
-            amount: &amount,
-            currency: header.text(CURRENCY).unwrap_or(Expected::DEFAULT_CURRENCY),
-            imp_uid: header.text(IMP_UID),
-            allow_virtual_account_issued: flags & ALLOW_VIRTUAL_ACCOUNT_ISSUED != 0,
-            allow_sandbox: flags & ALLOW_SANDBOX != 0,
-            now_ms: header.now_ms(),
-        };
-        want.validate()?;
         let result = match header.bytes(PAYMENT) {
-            Some(units) if flags & PAYMENT_IS_UTF16 != 0 => {
-                as_utf8(units, |utf8| then(want, Some(utf8)))
+            Some(units) if header.u32_at(FLAGS) & PAYMENT_IS_UTF16 != 0 => {
+                as_utf8(units, |utf8| then(&header, Some(utf8)))
             }
-            payment => then(want, payment),
+            payment => then(&header, payment),
         };
         if buffer.len() > KEPT_CAPACITY {
             *buffer = Vec::new();
         }
-        Ok((result, snapshot))
+        Ok((result?, snapshot))
     })
 }
 
@@ -298,13 +348,46 @@ impl<'b> Header<'b> {
             .map(|now| now.floor() as i64)
     }
 
-    fn amount(&self) -> Option<Amount> {
+    fn amount(&self) -> Result<Amount, JsValue> {
         let text = self.text(AMOUNT_TEXT);
-        if self.u32_at(FLAGS) & AMOUNT_IS_TEXT != 0 {
-            return Amount::parse(text?.trim());
+        let amount = if self.u32_at(FLAGS) & AMOUNT_IS_TEXT != 0 {
+            text.and_then(|text| Amount::parse(text.trim()))
+        } else {
+            self.f64_at(AMOUNT_NUMBER)
+                .and_then(|number| amount_from_number(number, || text.map(str::to_owned)))
+        };
+        amount.ok_or_else(|| invalid_expected("amount", "expected.amount cannot be read"))
+    }
+
+    /// V1's expectation, borrowing its texts from the buffer (checked by the caller).
+    fn want<'a>(&'a self, amount: &'a Amount) -> Want<'a> {
+        let flags = self.u32_at(FLAGS);
+        Want {
+            merchant_uid: self.text(ID).unwrap_or_default(),
+            amount,
+            currency: self.text(CURRENCY).unwrap_or(Expected::DEFAULT_CURRENCY),
+            imp_uid: self.text(IMP_UID),
+            allow_virtual_account_issued: flags & ALLOW_VIRTUAL_ACCOUNT_ISSUED != 0,
+            allow_sandbox: flags & ALLOW_SANDBOX != 0,
+            now_ms: self.now_ms(),
         }
-        let number = self.f64_at(AMOUNT_NUMBER)?;
-        amount_from_number(number, || text.map(str::to_owned))
+    }
+
+    /// V2's expectation, checked ([`ExpectedV2::validate`]).
+    fn expected_v2(&self) -> Result<ExpectedV2, JsValue> {
+        let flags = self.u32_at(FLAGS);
+        let text = |slot| self.text(slot).map(str::to_owned);
+        let mut expected = ExpectedV2::new(self.text(ID).unwrap_or_default(), self.amount()?)
+            .allow_virtual_account_issued(flags & ALLOW_VIRTUAL_ACCOUNT_ISSUED != 0)
+            .allow_test_channel(flags & ALLOW_TEST_CHANNEL != 0);
+        if let Some(currency) = self.text(CURRENCY) {
+            expected = expected.with_currency(currency);
+        }
+        expected.order_name = text(ORDER_NAME);
+        expected.store_id = text(STORE_ID);
+        expected.now_ms = self.now_ms();
+        expected.validate()?;
+        Ok(expected)
     }
 }
 

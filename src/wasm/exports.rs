@@ -1,13 +1,11 @@
 //! The exported functions: `parseRequestPayResponse`, `parseRedirectQuery`, `parsePayment`,
 //! `verifyPayment`. Each converts its arguments, calls the pure core and converts back.
 
-use js_sys::{Reflect, JSON};
+use js_sys::JSON;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::args::{verify_args, Args};
-use super::errors::coded_error;
-use super::input::{json_bytes, object_json};
+use super::input::{json_bytes, object_json, query_text};
 use super::verdict::verdict_of_snapshot;
 use crate::verify::verify_json;
 
@@ -32,27 +30,7 @@ pub fn parse_request_pay_response(
 pub fn parse_redirect_query(
     #[wasm_bindgen(unchecked_param_type = "string | URL | URLSearchParams")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = match input.as_string() {
-        Some(text) => text,
-        None if input.is_object() => {
-            // URL has `href`; URLSearchParams (and URL) stringify to their query text.
-            let href = Reflect::get(&input, &JsValue::from_str("href"))
-                .ok()
-                .and_then(|h| h.as_string());
-            href.unwrap_or_else(|| {
-                String::from(input.unchecked_ref::<js_sys::Object>().to_string())
-            })
-        }
-        None => {
-            return Err(coded_error(
-                "INVALID_INPUT",
-                "expected a URL or a query string",
-                Some(""),
-            )
-            .into())
-        }
-    };
-    JSON::parse(&crate::parse::redirect_query_json(&text)?)
+    JSON::parse(&crate::parse::redirect_query_json(&query_text(&input)?)?)
 }
 
 /// Parses a `PaymentAnnotation` (object, JSON string or UTF-8 bytes), bare or inside

@@ -23,6 +23,27 @@ pub(crate) fn raw_bytes(value: &JsValue) -> Option<Vec<u8>> {
         .map(|buffer| Uint8Array::new(buffer).to_vec())
 }
 
+/// The text of a redirect URL (a string, a `URL`: its `href`) or its query (a string, a
+/// `URLSearchParams`: its `toString()`); `INVALID_INPUT` for anything else.
+pub(crate) fn query_text(input: &JsValue) -> Result<String, JsValue> {
+    match input.as_string() {
+        Some(text) => Ok(text),
+        None if input.is_object() => {
+            // URL has `href`; URLSearchParams (and URL) stringify to their query text.
+            let href = js_sys::Reflect::get(input, &JsValue::from_str("href"))
+                .ok()
+                .and_then(|h| h.as_string());
+            Ok(href.unwrap_or_else(|| {
+                String::from(input.unchecked_ref::<js_sys::Object>().to_string())
+            }))
+        }
+        None => {
+            let message = "expected a URL or a query string";
+            Err(coded_error("INVALID_INPUT", message, Some("")).into())
+        }
+    }
+}
+
 /// The UTF-8 JSON text of `value`: strings and bytes as given, other objects through
 /// [`object_json`].
 pub(crate) fn json_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {

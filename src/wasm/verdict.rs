@@ -1,8 +1,8 @@
 //! The verdict as JavaScript sees it, one shape for every entry point: `{ ok, state | failures }`
 //! plus a `payment` getter that reads the payment on first access from a snapshot of what was
 //! verified (never from the caller's value, which may have changed since), so a verdict costs
-//! no more than its checks. The class is `verdict.js`; its one TypeScript declaration is
-//! [`VERDICT_TS`].
+//! no more than its checks. The class is `verdict.js`, for V1 and V2 payments alike; its
+//! TypeScript declarations are [`VERDICT_TS`] (`Verdict`, `VerdictV2`).
 
 use js_sys::JSON;
 use wasm_bindgen::prelude::*;
@@ -28,7 +28,8 @@ extern "C" {
 }
 
 // The JS verdict: what `verifyPayment`, `PortOneClient.verifyPayment` and `verifyWebhookV1`
-// return (the last with `webhook` too), narrowed on `ok`.
+// return (the last with `webhook` too), narrowed on `ok`; `VerdictV2` is the same verdict of a
+// V2 payment (`verifyPaymentV2`).
 #[wasm_bindgen(typescript_custom_section)]
 const VERDICT_TS: &'static str = r#"
 /**
@@ -40,12 +41,25 @@ export type Verdict = (
   | { ok: true; state: PaidState }
   | { ok: false; failures: Failure[] }
 ) & { readonly payment: PaymentAnnotation };
+
+/**
+ * The outcome of verifying a V2 payment ({@link verifyPaymentV2}): the same verdict as
+ * {@link Verdict}, with `payment` a V2 {@link Payment} (narrow it on `status`).
+ */
+export type VerdictV2 = (
+  | { ok: true; state: PaidState }
+  | { ok: false; failures: Failure[] }
+) & { readonly payment: Payment };
 "#;
 
 thread_local! {
     /// `read_snapshot` as a JS function, made once per instance, for the verdicts' getters.
     static READ_SNAPSHOT: JsValue =
         Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(read_snapshot).into_js_value();
+    /// `read_snapshot_v2`, the same for V2 payments.
+    static READ_SNAPSHOT_V2: JsValue =
+        Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(read_snapshot_v2)
+            .into_js_value();
     /// The state strings, made once: a verified verdict then passes no text across.
     static STATE_PAID: JsValue = JsValue::from_str(PaidState::Paid.as_str());
     static STATE_VIRTUAL_ACCOUNT_ISSUED: JsValue =
@@ -62,6 +76,17 @@ pub(crate) fn verdict_of_snapshot(verdict: &Verdict, snapshot: &JsValue) -> JsVa
 /// not read is malformed).
 fn read_snapshot(snapshot: JsValue) -> Result<JsValue, JsValue> {
     JSON::parse(&crate::payment_json(&json_bytes(&snapshot)?)?)
+}
+
+/// The verdict of `verifyPaymentV2`: `payment` is read from `snapshot` on first access, as
+/// `parsePaymentV2` reads it.
+pub(crate) fn verdict_of_snapshot_v2(verdict: &Verdict, snapshot: &JsValue) -> JsValue {
+    READ_SNAPSHOT_V2.with(|read| build(verdict, snapshot, read))
+}
+
+/// The V2 payment in `snapshot` (it can throw like `parsePaymentV2`).
+fn read_snapshot_v2(snapshot: JsValue) -> Result<JsValue, JsValue> {
+    JSON::parse(&crate::payment_v2_json(&json_bytes(&snapshot)?)?)
 }
 
 /// The verdict of a payment already read into canonical JSON (the client's): `payment` is

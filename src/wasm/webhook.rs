@@ -115,7 +115,7 @@ extern "C" {
     pub type VerifyWebhookV2Options;
 }
 
-fn raw_body_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn raw_body_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(bytes) = super::input::raw_bytes(value) {
         return Ok(bytes);
     }
@@ -158,7 +158,7 @@ fn now_seconds(options: Option<&JsValue>) -> Result<i64, JsValue> {
 /// A `Headers`-like object (anything with a `get` method) is asked for the three names; a
 /// plain object is walked like the SDK does (`Object.entries`, arrays as repeated values,
 /// `null`/`undefined` skipped, other non-strings poisoning the header).
-fn headers_from_js(headers: &JsValue) -> WebhookHeaders {
+pub(crate) fn headers_from_js(headers: &JsValue) -> WebhookHeaders {
     if !headers.is_object() {
         return WebhookHeaders::new();
     }

@@ -1,7 +1,8 @@
 // (c) Browser consumers of the installed tarball, loaded in headless Debian Chromium through
 // playwright-core: a Vite 7 build served by `vite preview`, and the same page code as a plain
 // <script type="module"> with an import map (no bundler). Both `await init()`, parse a
-// callback and verify payments with the small browser build.
+// callback (V1) and a requestPayment result and redirect query (V2), and verify payments (V1,
+// V2) with the small browser build.
 import assert from "node:assert/strict";
 import { createReadStream } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -17,6 +18,12 @@ const EXPECTED = {
   good: { ok: true, state: "paid" },
   forged: { ok: false, codes: ["AMOUNT_MISMATCH"] },
   error: { name: "PortOneVerifyError", code: "INVALID_JSON" },
+  v2: {
+    resolved: { success: true, paymentId: "order-1", code: null },
+    redirect: { success: false, paymentId: "order-1", code: "FAILURE_TYPE_PG", message: "취소" },
+    good: { ok: true, state: "paid", paidAt: "2024-05-01T00:00:05Z" },
+    forged: { ok: false, codes: ["AMOUNT_MISMATCH"] },
+  },
   hasClient: false,
 };
 

@@ -46,6 +46,17 @@ describe("strict TypeScript consumer (installed from the tarball)", { concurrenc
     await typecheck("tsconfig.callback.json");
   });
 
+  // The V2 standalone functions are in every build: the same file under the server (node)
+  // and browser (bundler) conditions. Payment narrows on `status` (exhaustive switch),
+  // VerdictV2 on `ok`; the @ts-expect-error lines prove what must not compile.
+  for (const base of ["tsconfig.nodenext.json", "tsconfig.bundler.json"]) {
+    test(`V2: Payment narrows on status, VerdictV2 on ok (v2.ts under ${base})`, async () => {
+      const name = `tsconfig.v2-${path.basename(base, ".json").replace("tsconfig.", "")}.json`;
+      await writeFile(path.join(project.dir, name), JSON.stringify({ extends: `./${base}`, files: ["v2.ts"] }));
+      await typecheck(name);
+    });
+  }
+
   // The types really differ per condition: each file fails under the other's condition.
   test("the wrong entry's types are refused (server code in a browser project and back)", async () => {
     const wrong = async (base, file) => {

@@ -2,7 +2,9 @@
 // against the same stack as `make demo` (scripts/demo-stack.mjs): the local PortOne V1 server,
 // examples/cloudflare-worker bundled by wrangler and run in workerd with a local D1 database,
 // and the static server for www/, the package's browser entry and the simulated checkout.
-// The page walks the shop's flow: order, pay, parse the callback, complete.
+// The page walks the shop's flow with PortOne V1 and V2: order, pay, parse the callback or the
+// requestPayment result (V2 with the browser build's parsePaymentResponseV2 / parseRedirectQueryV2),
+// complete through the Worker.
 //
 // Run:  node --test tests/e2e/
 // The package directory comes from PORTONE_VERIFY_PKG_DIR (default pkg), e.g.
@@ -59,8 +61,12 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
     assert.equal(await page.locator("#parse").isDisabled(), false);
   });
 
-  test("every sample callback and redirect URL parses as expected", async () => {
+  test("every sample (V1 callbacks and redirect URLs, V2 results and redirect URLs) parses as expected", async () => {
     assert.ok(SAMPLES.length >= 8);
+    const v2Kinds = SAMPLES.filter((s) => s.kind.startsWith("v2-")).map((s) => [s.kind, s.expect.error ? "error" : s.expect.success]);
+    for (const want of [["v2-response", true], ["v2-response", false], ["v2-redirect", true], ["v2-redirect", false]]) {
+      assert.ok(v2Kinds.some((k) => k[0] === want[0] && k[1] === want[1]), `a V2 sample ${want}`);
+    }
     for (const sample of SAMPLES) {
       const state = await parseSample(sample);
       const { error, ...fields } = sample.expect;
@@ -72,7 +78,11 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
         continue;
       }
       assert.equal(state, "ok", `${sample.id}: ${await text("#parse-result")}`);
+      assert.equal(await page.locator("#parse-result").getAttribute("data-kind"), sample.kind, sample.id);
       const cell = {
+        paymentId: "#parse-payment-id",
+        txId: "#parse-tx-id",
+        code: "#parse-code",
         success: "#parse-success",
         imp_uid: "#parse-imp-uid",
         merchant_uid: "#parse-merchant-uid",
@@ -92,9 +102,10 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
     assert.equal(await text("#parse-error-code"), "INVALID_JSON");
   });
 
-  /** Orders `quantity` of `product` on the page: the order as the page shows it. */
-  async function placeOrder(product, quantity) {
+  /** Orders `quantity` of `product` on the page (through PortOne `api`): the order as the page shows it. */
+  async function placeOrder(product, quantity, api = "v1") {
     await page.waitForSelector("#order:not([disabled])");
+    await page.selectOption("#api", api);
     await page.selectOption("#product", product);
     await page.fill("#quantity", String(quantity));
     await page.click("#order");
@@ -113,8 +124,8 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
     return page.locator("#pay-result").getAttribute("data-imp-uid");
   }
 
-  async function complete() {
-    await page.click("#complete");
+  async function complete(button = "#complete") {
+    await page.click(button);
     await page.waitForSelector('#verdict:not([data-state="pending"]):not([hidden])');
     return page.locator("#verdict").getAttribute("data-state");
   }
@@ -167,6 +178,62 @@ describe("www/ demo page in Chromium, with the Worker example in workerd", { tim
     assert.equal(await parseSample(success), "ok");
     assert.equal(await complete(), "error", await text("#verdict"));
     assert.equal(await text("#verdict-error-code"), "UNKNOWN_ORDER");
+  });
+
+  /** Pays the current V2 order (optionally another amount); waits for parsePaymentResponseV2's result. */
+  async function payV2(amount) {
+    if (amount !== undefined) await page.fill("#pay-amount", String(amount));
+    await page.click("#pay");
+    await page.waitForSelector('#pay-result:is([data-state="ok"], [data-state="error"])');
+    assert.equal(await page.locator("#pay-result").getAttribute("data-state"), "ok", await text("#pay-result"));
+    await page.waitForSelector('#parse-result[data-state="ok"][data-kind="v2-response"]');
+    return page.locator("#pay-result").getAttribute("data-payment-id");
+  }
+
+  test("V2: order (pre-registered), PortOne.requestPayment's result parsed, complete through the Worker: paid once", async () => {
+    const registrations = (await portoneStats(stack.portoneUrl)).byRoute["POST /v2/payments/{paymentId}/pre-register"] ?? 0;
+    const order = await placeOrder("pear-3kg", 1, "v2");
+    assert.equal(order.amount, "15000 KRW");
+    assert.match(await text("#order-api"), /^v2/);
+    assert.equal((await portoneStats(stack.portoneUrl)).byRoute["POST /v2/payments/{paymentId}/pre-register"], registrations + 1);
+
+    const paymentId = await payV2();
+    assert.equal(paymentId, order.merchantUid);
+    assert.deepEqual([await text("#parse-success"), await text("#parse-payment-id"), await text("#parse-code")], ["true", paymentId, "—"]);
+    assert.equal(await page.inputValue("#payment-id"), paymentId);
+    assert.equal(await complete("#complete-v2"), "ok", await text("#verdict"));
+    assert.equal(await text("#verdict-state"), "paid");
+    assert.equal(await text("#verdict-payment"), `${paymentId} · 15000 KRW · PAID`);
+    assert.equal(await text("#verdict-order"), `${order.merchantUid} · 15000 KRW · paid`);
+    assert.deepEqual([await text("#verdict-changed"), await text("#verdict-disposition")], ["true", "applied"]);
+    assert.equal(await complete("#complete-v2"), "ok");
+    assert.equal(await text("#verdict-changed"), "false");
+    const [row] = await stack.query(
+      "SELECT o.status, o.api, o.payment_provider, o.payment_id, (SELECT count(*) FROM payments p WHERE p.merchant_uid = o.merchant_uid) AS payments FROM orders o WHERE merchant_uid = ?1",
+      order.merchantUid,
+    );
+    assert.deepEqual(row, { status: "paid", api: "v2", payment_provider: "portone-v2", payment_id: paymentId, payments: 1 });
+  });
+
+  test("V2: a forged amount (100 for a 1004 KRW order) is AMOUNT_MISMATCH; the order stays pending", async () => {
+    const order = await placeOrder("carrot-10kg", 1, "v2");
+    await payV2(100);
+    assert.equal(await complete("#complete-v2"), "rejected", await text("#verdict"));
+    assert.deepEqual(await page.locator("#failures .failure-code").allInnerTexts(), ["AMOUNT_MISMATCH"]);
+    assert.equal(await text("#verdict-order"), `${order.merchantUid} · 1004 KRW · pending`);
+  });
+
+  test("V2 samples: a redirect URL fills the paymentId; a sample's paymentId names no order of the Worker", async () => {
+    const redirect = SAMPLES.find((s) => s.id === "v2-redirect-success");
+    assert.equal(await parseSample(redirect), "ok");
+    assert.equal(await page.inputValue("#payment-id"), "payment-v2-card-paid");
+    assert.equal(await complete("#complete-v2"), "error", await text("#verdict"));
+    assert.equal(await text("#verdict-error-code"), "UNKNOWN_ORDER");
+    // Pasted text is recognised as V2 by its names.
+    await page.fill("#input", "?paymentId=payment-v2-failed&code=FAILURE_TYPE_PG&message=declined");
+    await page.click("#parse");
+    await page.waitForSelector('#parse-result[data-kind="v2-redirect"]');
+    assert.deepEqual([await text("#parse-success"), await text("#parse-code")], ["false", "FAILURE_TYPE_PG"]);
   });
 
   test("the page raised no errors", () => {

@@ -12,4 +12,6 @@ mod policy;
 mod secrets;
 mod support;
 mod token;
+mod v2;
+mod v2_verify;
 mod verify;

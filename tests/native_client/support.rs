@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
+use portone_verify::client::v2::{ClientV2, PortOneClientV2Options};
 use portone_verify::client::{
     BufferedBody, Client, ClientError, ClientErrorCode, HttpRequest, HttpResponse,
     PortOneClientOptions, ReqwestBody, ReqwestTransport, ResponseBody, ResponseHead, Transport,
@@ -267,4 +268,65 @@ pub fn assert_secret_free(err: &ClientError, client: &TestClient, extra: &[&str]
             assert!(!text.contains(secret), "an error exposes a secret: {text}");
         }
     }
+}
+
+// ---------------------------------------------------------------- V2
+
+pub const V2_SECRET: &str = "test_v2_api_secret";
+pub const V2_WEBHOOK_SECRET: &str = "whsec_cG9ydG9uZS12ZXJpZnkgbG9jYWwgdjIgd2ViaG9vayBrZXkh";
+pub const V2_STORE: &str = "store-10ca1000-0000-4000-8000-000000000001";
+pub const V2_CARD_PAID: &str = "payment-v2-card-paid";
+pub const V2_GET_PAYMENT: &str = "GET /v2/payments/{paymentId}";
+pub const V2_GET_PAYMENTS: &str = "GET /v2/payments";
+pub const V2_CANCEL: &str = "POST /v2/payments/{paymentId}/cancel";
+pub const V2_PRE_REGISTER: &str = "POST /v2/payments/{paymentId}/pre-register";
+
+pub type TestClientV2 = ClientV2<Recording>;
+
+impl Server {
+    pub fn v2_options(&self) -> PortOneClientV2Options {
+        PortOneClientV2Options {
+            api_secret: V2_SECRET.into(),
+            webhook_secret: Some(V2_WEBHOOK_SECRET.into()),
+            base_url: Some(format!("{}/v2", self.url)),
+            ..Default::default()
+        }
+    }
+
+    /// A V2 client of this server with `timeout_ms` and `max_retries`.
+    pub fn client_v2(&self, timeout_ms: u32, max_retries: u32) -> TestClientV2 {
+        client_v2_with(PortOneClientV2Options {
+            timeout_ms: Some(timeout_ms),
+            max_retries: Some(max_retries),
+            ..self.v2_options()
+        })
+    }
+}
+
+pub fn client_v2_with(options: PortOneClientV2Options) -> TestClientV2 {
+    let http = ReqwestTransport::builder().no_proxy().build().unwrap();
+    let transport = Recording {
+        inner: ReqwestTransport::with_client(http),
+        tokens: Arc::default(),
+        answer: Arc::default(),
+    };
+    ClientV2::new(options.validate().unwrap(), transport)
+}
+
+/// Checks `err` has `code` and holds neither V2 secret (nor any of `extra`) in any form.
+pub fn expect_v2_error<T: std::fmt::Debug>(
+    result: Result<T, ClientError>,
+    code: ClientErrorCode,
+) -> ClientError {
+    let err = match result {
+        Ok(value) => panic!("expected {code}, got {value:?}"),
+        Err(err) => err,
+    };
+    assert_eq!(err.code(), code, "{err}");
+    for text in [err.to_string(), format!("{err:?}")] {
+        for secret in [V2_SECRET, V2_WEBHOOK_SECRET, &V2_WEBHOOK_SECRET[6..]] {
+            assert!(!text.contains(secret), "an error exposes a secret: {text}");
+        }
+    }
+    err
 }

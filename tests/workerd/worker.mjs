@@ -17,7 +17,11 @@
 //   POST /portone/webhook    PortOne's V1 notification (JSON or form) -> client.verifyWebhookV1
 //   GET  /payment?imp_uid=   client.getPayment: the payment's imp_uid, or the error
 //   POST /client/construct   body: extra PortOneClient options -> { ok } or the constructor's error
-// The last four need PortOneClient and answer 501 when the package does not have it.
+//   POST /v2/webhook         PortOne's V2 webhook (raw body, signed) -> PortOneClientV2.verifyWebhook
+//                            against ORDERS_V2: the verdict, its webhookId and the body's type
+//   POST /v2/payments/complete  {paymentId}: PortOneClientV2.verifyPayment with ORDERS_V2's amount
+// The client routes need PortOneClient (PortOneClientV2) and answer 501 when the package does
+// not have it. V2 bindings: PORTONE_V2_BASE_URL, PORTONE_V2_API_SECRET, PORTONE_V2_WEBHOOK_SECRET.
 //
 // Errors of the package are answered as { error: { code, name, message, path? } }.
 
@@ -67,6 +71,55 @@ function getClient(env) {
     clientKey = key;
   }
   return client;
+}
+
+// The merchant's own V2 orders, keyed by the paymentId the Worker gave each one.
+const ORDERS_V2 = {
+  "payment-v2-card-paid": { amount: 30000 },
+  "payment-v2-cancelled": { amount: 15000 },
+};
+const expectedForV2 = (paymentId) => (Object.hasOwn(ORDERS_V2, paymentId) ? { amount: ORDERS_V2[paymentId].amount } : null);
+
+let clientV2 = null;
+function getClientV2(env) {
+  clientV2 ??= new portone.PortOneClientV2({
+    apiSecret: env.PORTONE_V2_API_SECRET,
+    webhookSecret: env.PORTONE_V2_WEBHOOK_SECRET,
+    baseUrl: env.PORTONE_V2_BASE_URL,
+    timeoutMs: 5000,
+    maxRetries: 1,
+  });
+  return clientV2;
+}
+
+/** What a V2 verdict tells the test (the payment's id and status, not all of it). */
+const verdictV2Body = (verdict) =>
+  verdict.ok
+    ? { ok: true, state: verdict.state, payment: { id: verdict.payment.id, status: verdict.payment.status } }
+    : { ok: false, failures: verdict.failures, payment: { id: verdict.payment.id, status: verdict.payment.status } };
+
+const SIGNATURE_CODES = new Set(["MISSING_REQUIRED_HEADERS", "NO_MATCHING_SIGNATURE", "INVALID_SIGNATURE", "TIMESTAMP_TOO_OLD", "TIMESTAMP_TOO_NEW"]);
+
+async function webhookV2Flow(request, env) {
+  const body = await request.text(); // the raw body: the signature is over these bytes
+  try {
+    const verdict = await getClientV2(env).verifyWebhook(body, request.headers, expectedForV2);
+    return json({ ...verdictV2Body(verdict), webhookId: verdict.webhookId, type: verdict.webhook.type });
+  } catch (e) {
+    if (e?.code === "WEBHOOK_WITHOUT_PAYMENT") return json({ ignored: true, code: e.code });
+    return json(errorBody(e), SIGNATURE_CODES.has(e?.code) ? 400 : 502);
+  }
+}
+
+async function completePaymentV2(request, env) {
+  const { paymentId } = await request.json();
+  const expected = expectedForV2(paymentId);
+  if (!expected) return json({ error: { code: "UNKNOWN_ORDER" } }, 404);
+  try {
+    return json(verdictV2Body(await getClientV2(env).verifyPayment(paymentId, expected)));
+  } catch (e) {
+    return json(errorBody(e), 502);
+  }
 }
 
 const json = (value, status = 200) =>
@@ -253,6 +306,10 @@ export default {
         return hasClient ? portoneWebhookV1(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       case "GET /payment":
         return hasClient ? getPayment(url, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "POST /v2/webhook":
+        return typeof portone.PortOneClientV2 === "function" ? webhookV2Flow(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
+      case "POST /v2/payments/complete":
+        return typeof portone.PortOneClientV2 === "function" ? completePaymentV2(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       case "POST /client/construct":
         return hasClient ? construct(request, env) : json({ error: { code: "NO_CLIENT" } }, 501);
       default:

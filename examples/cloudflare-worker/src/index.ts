@@ -6,20 +6,23 @@
 //                              the amount with PortOne (routes/orders.ts)
 //   POST /payments/complete    the page reports a V1 payment; the Worker verifies it
 //   POST /portone/webhook      PortOne's V1 notification; verified the same way (routes/portone-v1.ts)
+//   POST /v2/payments/complete the page reports a V2 payment {paymentId}; verified the same way
+//   POST /v2/webhooks          PortOne's signed V2 webhook, idempotent by webhook-id (routes/portone-v2.ts)
 //   GET  /orders, /orders/{merchant_uid}   demo listings
 //
-// A V2 flow adds its routes next to the V1 ones (e.g. routes/portone-v2.ts with
-// POST /v2/payments/complete and its webhook) and stores through the same src/store.ts.
+// V1 and V2 store through the same src/store.ts (provider 'portone-v1' or 'portone-v2').
 
 import type { Env } from "./env.js";
 import { json } from "./http.js";
 import { router, type Route } from "./router.js";
 import { orderRoutes } from "./routes/orders.js";
 import { portoneV1Routes } from "./routes/portone-v1.js";
+import { portoneV2Routes } from "./routes/portone-v2.js";
 
 const routes: Route[] = [
   ...orderRoutes,
   ...portoneV1Routes,
+  ...portoneV2Routes,
   {
     method: "GET",
     path: "/",

@@ -6,10 +6,12 @@
 //                          paid the order, 'refund' when another payment already had
 //   applyCancelledPayment  paid -> cancelled, when the payment that paid it was cancelled
 //
-// Payments are keyed by (provider, payment_id): 'portone-v1' + imp_uid today; a V2 flow stores
-// 'portone-v2' + paymentId in the same tables through the same functions.
+// Payments are keyed by (provider, payment_id): 'portone-v1' + imp_uid, 'portone-v2' + paymentId,
+// in the same tables through the same functions.
 
-export type Provider = "portone-v1";
+export type Provider = "portone-v1" | "portone-v2";
+/** The PortOne API an order is paid through (chosen when it is created). */
+export type Api = "v1" | "v2";
 export type OrderStatus = "pending" | "paid" | "cancelled";
 export type Disposition = "applied" | "refund";
 export type PaymentSource = "complete" | "webhook";
@@ -23,6 +25,8 @@ export interface Order {
   amount: number;
   currency: string;
   status: OrderStatus;
+  /** 'v1': merchant_uid prepared with V1. 'v2': merchant_uid is the V2 paymentId, pre-registered. */
+  api: Api;
   payment_provider: Provider | null;
   payment_id: string | null;
   created_at: string;
@@ -45,15 +49,15 @@ export interface PaymentRecord {
   cancelled_at: string | null;
 }
 
-export type NewOrder = Pick<Order, "merchant_uid" | "product_id" | "name" | "quantity" | "amount" | "currency" | "created_at" | "prepared_at">;
+export type NewOrder = Pick<Order, "merchant_uid" | "product_id" | "name" | "quantity" | "amount" | "currency" | "api" | "created_at" | "prepared_at">;
 
 export async function insertOrder(db: D1Database, o: NewOrder): Promise<Order> {
   const row = await db
     .prepare(
-      `INSERT INTO orders (merchant_uid, product_id, name, quantity, amount, currency, created_at, prepared_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING *`,
+      `INSERT INTO orders (merchant_uid, product_id, name, quantity, amount, currency, api, created_at, prepared_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING *`,
     )
-    .bind(o.merchant_uid, o.product_id, o.name, o.quantity, o.amount, o.currency, o.created_at, o.prepared_at)
+    .bind(o.merchant_uid, o.product_id, o.name, o.quantity, o.amount, o.currency, o.api, o.created_at, o.prepared_at)
     .first<Order>();
   if (row === null) throw new Error("INSERT … RETURNING gave no row");
   return row;
@@ -164,20 +168,61 @@ function applied(update: D1Result | undefined, order: D1Result | undefined, paym
 /** What a webhook delivery did, after verification. */
 export type DeliveryOutcome = "paid" | "already_paid" | "refund" | "cancelled" | "already_cancelled" | "not_verified";
 
+/** What a webhook delivery did, from its verdict (ok or not) and what applying it did. */
+export function deliveryOutcome(ok: boolean, r: Applied): DeliveryOutcome {
+  if (ok) {
+    if (r.payment?.disposition === "refund") return "refund";
+    return r.changed ? "paid" : "already_paid";
+  }
+  if (r.payment?.status === "cancelled") return r.changed ? "cancelled" : "already_cancelled";
+  return "not_verified";
+}
+
 /** Counts a processed webhook delivery under its key (one row per key, `deliveries` repeats). */
 export async function recordDelivery(
   db: D1Database,
-  d: { provider: Provider; key: string; paymentId: string; merchantUid: string; outcome: DeliveryOutcome; at: string },
+  d: { provider: Provider; key: string; paymentId: string; merchantUid: string; outcome: DeliveryOutcome; at: string; eventType?: string },
 ): Promise<number> {
   const row = await db
     .prepare(
-      `INSERT INTO webhook_deliveries (provider, delivery_key, payment_id, merchant_uid, outcome, first_received_at, last_received_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+      `INSERT INTO webhook_deliveries (provider, delivery_key, payment_id, merchant_uid, outcome, first_received_at, last_received_at, event_type)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)
        ON CONFLICT (provider, delivery_key) DO UPDATE SET
          deliveries = deliveries + 1, outcome = excluded.outcome, last_received_at = excluded.last_received_at
        RETURNING deliveries`,
     )
-    .bind(d.provider, d.key, d.paymentId, d.merchantUid, d.outcome, d.at)
+    .bind(d.provider, d.key, d.paymentId, d.merchantUid, d.outcome, d.at, d.eventType ?? null)
     .first<{ deliveries: number }>();
   return row?.deliveries ?? 0;
+}
+
+/** A row of `webhook_deliveries`. */
+export interface Delivery {
+  provider: Provider;
+  delivery_key: string;
+  payment_id: string;
+  merchant_uid: string;
+  outcome: DeliveryOutcome;
+  deliveries: number;
+  first_received_at: string;
+  last_received_at: string;
+  event_type: string | null;
+}
+
+/**
+ * A repeat of a delivery whose verdict was already applied (any outcome but 'not_verified'):
+ * counts it and returns its row, in one conditional statement. null when the key is new, or
+ * when the earlier delivery verified nothing (then it is verified again: the payment may have
+ * changed since). Only for keys the sender signed (V2's webhook-id): an unsigned key proves
+ * nothing about the delivery.
+ */
+export function repeatedDelivery(db: D1Database, d: { provider: Provider; key: string; at: string }): Promise<Delivery | null> {
+  return db
+    .prepare(
+      `UPDATE webhook_deliveries SET deliveries = deliveries + 1, last_received_at = ?1
+       WHERE provider = ?2 AND delivery_key = ?3 AND outcome <> 'not_verified'
+       RETURNING *`,
+    )
+    .bind(d.at, d.provider, d.key)
+    .first<Delivery>();
 }

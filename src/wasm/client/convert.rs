@@ -16,8 +16,13 @@ use crate::wasm::input::{amount_from_js, json_bytes};
 /// Redacts a thrown JS value's `message`, `stack`, `apiMessage` and `path` (the core redacts
 /// every `ClientError`; this covers whatever else rejects, e.g. a malformed `expected`).
 pub(super) fn redact_js<T: Transport>(client: &Client<T>, err: JsValue) -> JsValue {
-    let redactor = client.redactor();
-    for key in ["message", "stack", "apiMessage", "path"] {
+    redact_js_with(&client.redactor(), err)
+}
+
+/// [`redact_js`] with any client's redactor (V2's too); `portoneType` included.
+#[inline(never)]
+pub(super) fn redact_js_with(redactor: &crate::client::Redactor, err: JsValue) -> JsValue {
+    for key in ["message", "stack", "apiMessage", "path", "portoneType"] {
         let clean = Reflect::get(&err, &JsValue::from_str(key))
             .ok()
             .and_then(|v| v.as_string())
@@ -44,20 +49,56 @@ impl From<ClientError> for JsValue {
         if let Some(ms) = err.retry_after_ms() {
             set(&js, "retryAfterMs", &JsValue::from_f64(ms as f64));
         }
+        if let Some(error_type) = err.portone_type() {
+            set(&js, "portoneType", &JsValue::from_str(error_type));
+        }
         js.into()
     }
 }
 
 pub(super) fn read_options(options: &JsValue) -> Result<ClientConfig, ClientError> {
+    option_object::<PortOneClientOptions>(options, "apiKey and apiSecret")?.validate()
+}
+
+/// A constructor's option object (`needs`: what the message says it must have).
+pub(super) fn option_object<T: FromArguments>(
+    options: &JsValue,
+    needs: &str,
+) -> Result<T, ClientError> {
     if !options.is_object() {
         return Err(ClientError::invalid_argument(
             "options",
-            "options must be an object with apiKey and apiSecret",
+            format!("options must be an object with {needs}"),
         ));
     }
     let bytes = json_bytes(options)
         .map_err(|_| ClientError::invalid_argument("options", "options cannot be read as JSON"))?;
-    decode_argument::<PortOneClientOptions>(&bytes, "options")?.validate()
+    decode_argument::<T>(&bytes, "options")
+}
+
+/// The texts of `options`' properties `keys` that are long enough to redact (an option error
+/// never quotes a value, but is redacted all the same).
+pub(super) fn option_secrets(options: &JsValue, keys: &[&str]) -> Vec<String> {
+    keys.iter()
+        .filter_map(|key| {
+            Reflect::get(options, &JsValue::from_str(key))
+                .ok()
+                .and_then(|s| s.as_string().or_else(|| js_number_text(&s)))
+        })
+        .filter(|s| s.chars().count() >= crate::client::MIN_SECRET_CHARS)
+        .collect()
+}
+
+/// The runtime's globals, for [`check_runtime`](crate::client::check_runtime).
+pub(super) fn runtime_globals() -> crate::client::RuntimeGlobals {
+    let global = js_sys::global();
+    let get = |name: &str| Reflect::get(&global, &JsValue::from_str(name)).ok();
+    let defined = |name: &str| get(name).is_some_and(|v| !v.is_undefined());
+    crate::client::RuntimeGlobals {
+        window: defined("window"),
+        document: defined("document"),
+        import_scripts: get("importScripts").is_some_and(|v| v.is_function()),
+    }
 }
 
 /// A JS number as JavaScript writes it (`String(n)`), without Rust's float formatting.
@@ -125,9 +166,11 @@ export interface PortOneClientError extends Error {
   path?: string;
   /** PortOne's envelope `code`, when its answer had one. */
   apiCode?: number;
-  /** PortOne's envelope `message`, when its answer had one. */
+  /** PortOne's envelope `message` (V2: the error body's `message`), when its answer had one. */
   apiMessage?: string | null;
   /** The delay PortOne asked for with `Retry-After` (429, 5xx), in milliseconds. */
   retryAfterMs?: number;
+  /** {@link PortOneClientV2}: the `type` of PortOne's V2 error body (`PAYMENT_NOT_FOUND`, `ALREADY_PAID`, …), kept as sent. */
+  portoneType?: string;
 }
 "#;

@@ -8,20 +8,26 @@
 mod convert;
 mod jobs;
 mod transport;
+mod v2;
+mod v2_jobs;
 #[cfg(feature = "webhook")]
 mod webhook;
 
-use js_sys::{Promise, Reflect};
+pub use v2::PortOneClientV2;
+
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use self::convert::{amount_arg, js_number_text, options_arg, read_options, string_arg};
+use self::convert::{
+    amount_arg, option_secrets, options_arg, read_options, runtime_globals, string_arg,
+};
 use self::jobs::Job;
 use self::transport::FetchTransport;
 use super::args::expected_from_js;
 use crate::client::{
     check_runtime, endpoints, Answer, BillingKeyPaymentsOptions, CancelPaymentRequest, Client,
     ClientError, FindAllPaymentsOptions, FindPaymentOptions, GetPaymentOptions, GetPaymentsQuery,
-    PaymentsByStatusOptions, PreparePaymentOptions, RuntimeGlobals, MIN_SECRET_CHARS,
+    PaymentsByStatusOptions, PreparePaymentOptions,
 };
 
 /// A PortOne V1 REST client for servers (Cloudflare Workers, Node ≥ 18, Deno): one access
@@ -61,24 +67,12 @@ impl PortOneClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PortOneClientOptions")] options: JsValue,
     ) -> Result<PortOneClient, JsValue> {
-        let secret = Reflect::get(&options, &JsValue::from_str("apiSecret"))
-            .ok()
-            .and_then(|s| s.as_string().or_else(|| js_number_text(&s)))
-            .unwrap_or_default();
         // A secret too short to redact is refused by the options check with a fixed text;
         // the option errors never quote a value, so only a secret long enough is searched for
         // (a short one would withhold every message, the refusal's too).
-        let secrets = Some(secret.as_str()).filter(|s| s.chars().count() >= MIN_SECRET_CHARS);
-        let config = read_options(&options).map_err(|e| e.redacted(&Vec::from_iter(secrets)))?;
-        let global = js_sys::global();
-        let get = |name: &str| Reflect::get(&global, &JsValue::from_str(name)).ok();
-        let defined = |name: &str| get(name).is_some_and(|v| !v.is_undefined());
-        let globals = RuntimeGlobals {
-            window: defined("window"),
-            document: defined("document"),
-            import_scripts: get("importScripts").is_some_and(|v| v.is_function()),
-        };
-        check_runtime(globals, config.allow_browser)?;
+        let secrets = option_secrets(&options, &["apiSecret"]);
+        let config = read_options(&options).map_err(|e| e.redacted(&Vec::from_iter(secrets.iter().map(String::as_str))))?;
+        check_runtime(runtime_globals(), config.allow_browser)?;
         Ok(PortOneClient {
             client: Client::new(config, FetchTransport),
         })

@@ -3,6 +3,7 @@
 import * as pkg from "portone-verify";
 import {
   PortOneClient,
+  PortOneClientV2,
   parsePayment,
   parseRedirectQuery,
   parseRequestPayResponse,
@@ -17,11 +18,13 @@ import type {
   Failure,
   FailureCode,
   PaidState,
+  Payment,
   PaymentAnnotation,
   PortOneClientError,
   PortOneVerifyError,
   RequestPayResponse,
   Verdict,
+  VerdictV2,
   WebhookV1,
   WebhookV2,
   WebhookVerificationError,
@@ -99,9 +102,14 @@ function clientStatus(err: PortOneClientError): number {
       return 404;
     case "UNAUTHORIZED":
       return 401;
+    case "FORBIDDEN":
+      return 403;
+    case "WEBHOOK_WITHOUT_PAYMENT":
+      return 200;
     case "RATE_LIMITED":
       return err.retryAfterMs ?? 429;
     case "BAD_REQUEST":
+    case "INVALID_REQUEST":
     case "INVALID_ARGUMENT":
     case "INVALID_JSON":
     case "INVALID_INPUT":
@@ -163,3 +171,19 @@ const v1: WebhookV1 = parseWebhookV1('{"imp_uid":"imp_1","merchant_uid":"o","sta
 const v2: WebhookV2 = verifyWebhookV2("whsec_c2VjcmV0", "{}", { "webhook-id": "1" });
 const typed: Verdict = verdict;
 console.log(callback.imp_uid, redirect.imp_uid, v1.status, v2.type, typed.ok, webhookStatus);
+
+const portoneV2 = new PortOneClientV2({ apiSecret: "test_v2_api_secret", webhookSecret: "whsec_c2VjcmV0" });
+export async function completeV2(paymentId: string): Promise<number> {
+  try {
+    const v: VerdictV2 = await portoneV2.verifyPayment(paymentId, { amount: 1000 });
+    const payment: Payment = v.payment;
+    return v.ok ? payment.amount.total : v.failures.length;
+  } catch (e) {
+    const err = e as PortOneClientError;
+    return err.portoneType === "PAYMENT_NOT_FOUND" ? 404 : clientStatus(err);
+  }
+}
+export async function webhookV2(request: Request): Promise<string> {
+  const hook = await portoneV2.verifyWebhook(await request.text(), request.headers, (paymentId) => ({ paymentId, amount: 1000 }));
+  return hook.ok ? hook.webhookId : hook.failures.map((f: Failure) => f.code).join();
+}

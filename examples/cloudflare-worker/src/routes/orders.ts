@@ -2,26 +2,34 @@
 // buyer pays.
 //
 //   GET  /products               the catalogue (id, name, price, currency)
-//   POST /orders                 {product_id, quantity?} -> 201 {order}
+//   POST /orders                 {product_id, quantity?, api?: "v1" | "v2"} -> 201 {order}
 //   GET  /orders                 the newest orders (demo only: a real shop would not expose it)
 //   GET  /orders/{merchant_uid}  one order and the payments recorded for it
 
 import type { Env } from "../env.js";
 import { HttpError, json, readJsonObject, requiredString } from "../http.js";
 import * as portoneV1 from "../portone-v1.js";
+import * as portoneV2 from "../portone-v2.js";
 import { MAX_QUANTITY, PRODUCTS, productById } from "../products.js";
 import type { Route } from "../router.js";
 import * as store from "../store.js";
 
 /**
- * Registers a new order's amount with a payment provider before payment. Every registrar runs
- * before the order is stored, so no stored order lacks a registration. (A V2 flow adds its
- * pre-registration here.)
+ * Registers a new order's amount with PortOne before payment, through the API the order is
+ * paid with: V1 `POST /payments/prepare` (merchant_uid), V2 `POST /payments/{paymentId}/pre-register`
+ * (the merchant_uid is the paymentId). It runs before the order is stored, so no stored order
+ * lacks a registration.
  */
 type Registrar = (env: Env, order: { merchant_uid: string; amount: number; currency: string }) => Promise<void>;
-const REGISTRARS: readonly Registrar[] = [portoneV1.prepare];
+const REGISTRARS: Readonly<Record<store.Api, Registrar>> = { v1: portoneV1.prepare, v2: portoneV2.preRegister };
 
-/** A fresh order id: PortOne takes merchant_uids of at most 40 characters. */
+function apiOf(input: Record<string, unknown>): store.Api {
+  const api = input.api ?? "v1";
+  if (api !== "v1" && api !== "v2") throw new HttpError(400, "INVALID_FIELD", 'api must be "v1" or "v2"', "api");
+  return api;
+}
+
+/** A fresh order id (also a V2 order's paymentId): PortOne takes merchant_uids of at most 40 characters. */
 function newMerchantUid(): string {
   return `order-${crypto.randomUUID().replaceAll("-", "")}`;
 }
@@ -35,6 +43,7 @@ async function createOrder(request: Request, env: Env): Promise<Response> {
   if (typeof quantity !== "number" || !Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
     throw new HttpError(400, "INVALID_FIELD", `quantity must be an integer from 1 to ${MAX_QUANTITY}`, "quantity");
   }
+  const api = apiOf(input);
   // The price is ours: whatever amount the page sent is ignored on purpose.
   const draft = {
     merchant_uid: newMerchantUid(),
@@ -45,8 +54,8 @@ async function createOrder(request: Request, env: Env): Promise<Response> {
     currency: product.currency,
   };
   const createdAt = new Date().toISOString();
-  for (const register of REGISTRARS) await register(env, draft);
-  const order = await store.insertOrder(env.DB, { ...draft, created_at: createdAt, prepared_at: new Date().toISOString() });
+  await REGISTRARS[api](env, draft);
+  const order = await store.insertOrder(env.DB, { ...draft, api, created_at: createdAt, prepared_at: new Date().toISOString() });
   return json({ order }, 201);
 }
 

@@ -46,7 +46,7 @@ async function webhook(request: Request, env: Env): Promise<Response> {
     key: [w.imp_uid, w.status ?? "", w.cancellation_id ?? ""].join("\n"),
     paymentId: w.imp_uid,
     merchantUid: w.merchant_uid,
-    outcome: outcome(verdict.ok, recorded),
+    outcome: store.deliveryOutcome(verdict.ok, recorded),
     at,
   });
   // 200 also when the verdict is not ok: the notification was handled (a forged one is simply
@@ -59,15 +59,6 @@ async function webhook(request: Request, env: Env): Promise<Response> {
     webhook: w,
     deliveries,
   });
-}
-
-function outcome(ok: boolean, r: store.Applied): store.DeliveryOutcome {
-  if (ok) {
-    if (r.payment?.disposition === "refund") return "refund";
-    return r.changed ? "paid" : "already_paid";
-  }
-  if (r.payment?.status === "cancelled") return r.changed ? "cancelled" : "already_cancelled";
-  return "not_verified";
 }
 
 export const portoneV1Routes: Route[] = [

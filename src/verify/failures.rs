@@ -1,0 +1,55 @@
+//! The failures list both rule sets (V1's `rules.rs`, V2's `rules_v2.rs`) build, and the
+//! observed values they quote. Kept out of line: each check in the rules is then one call,
+//! not an inlined `Vec` push with its string copies (the two `judge`s were the largest
+//! functions of the wasm builds).
+
+use super::verdict::{Failure, FailureCode, Observed};
+use crate::amount::Amount;
+
+/// The failures found so far, in the order the rules run.
+#[derive(Debug, Default)]
+pub(crate) struct Failures(Vec<Failure>);
+
+impl Failures {
+    /// Lists one failure.
+    #[inline(never)]
+    pub(crate) fn add(
+        &mut self,
+        code: FailureCode,
+        field: &str,
+        expected: Observed,
+        actual: Observed,
+        message: &str,
+    ) {
+        self.0.push(Failure {
+            code,
+            field: field.to_owned(),
+            expected,
+            actual,
+            message: message.to_owned(),
+        });
+    }
+
+    /// The list, empty when nothing failed.
+    pub(crate) fn into_vec(self) -> Vec<Failure> {
+        self.0
+    }
+}
+
+/// A text as observed.
+#[inline(never)]
+pub(crate) fn text(value: &str) -> Observed {
+    Observed::Text(value.to_owned())
+}
+
+/// A text as observed, or absent.
+#[inline(never)]
+pub(crate) fn optional_text(value: Option<&str>) -> Observed {
+    value.map_or(Observed::Absent, text)
+}
+
+/// An amount as observed.
+#[inline(never)]
+pub(crate) fn amount(value: &Amount) -> Observed {
+    Observed::Amount(value.clone())
+}
