@@ -5,7 +5,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Node-target build used by the JS tests (dev profile: fast to build, same behaviour).
 PKG_NODE := target/pkg-node
 
-.PHONY: setup test test-rust test-wasm test-js test-workerd test-e2e test-consumers pkg pkg-node pkg-workerd bench clean demo faults
+.PHONY: setup test test-rust test-wasm test-js test-workerd test-e2e test-consumers pkg pkg-node pkg-workerd bench clean demo faults fuzz
 
 setup:
 	@./scripts/setup
@@ -65,6 +65,13 @@ bench: setup
 ## verified, or a POST is sent twice without a 401. About two minutes.
 faults: pkg-node
 	./scripts/faults
+
+## Issue 13's fuzzing (not part of `make test`): every cargo-fuzz target in fuzz/ for SECONDS
+## each (default 60), one at a time; prints executions, exec/s and findings per target and fails
+## on any crash or oracle disagreement (fuzz/README.md).
+SECONDS ?= 60
+fuzz:
+	./scripts/fuzz run $(SECONDS)
 
 ## Local PortOne server + examples/cloudflare-worker in workerd + the www/ page (Ctrl-C stops).
 demo: setup

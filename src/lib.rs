@@ -37,6 +37,10 @@ mod amount;
 #[cfg(feature = "client")]
 pub mod client;
 mod error;
+/// Crate internals for the fuzz targets in `fuzz/`; not an API (see `src/fuzzing.rs`).
+#[cfg(all(feature = "fuzzing", not(target_arch = "wasm32")))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod json_writer;
 pub(crate) mod parse;
 mod read;

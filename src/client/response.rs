@@ -290,7 +290,15 @@ fn http_date_ms(value: &str) -> Option<f64> {
         clock.next()?.ok()?,
         clock.next()?.ok()?,
     );
-    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+    // A four-digit year (IMF-fixdate's): a larger one overflowed the arithmetic below (found
+    // by fuzzing, tests/fuzz_regressions.rs).
+    if parts.next()? != "GMT"
+        || !(1..=31).contains(&day)
+        || !(1..=9999).contains(&year)
+        || !(0..=23).contains(&h)
+        || !(0..=59).contains(&m)
+        || !(0..=60).contains(&s)
+    {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm).

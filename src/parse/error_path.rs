@@ -35,11 +35,16 @@ pub(crate) fn path_at(input: &[u8], offset: usize, blame: Blame) -> String {
         offset,
         blame,
     };
-    match walk.value(&mut Jiter::new(input), &Path::Root("")) {
+    match walk.value(&mut Jiter::new(input), &Path::Root(""), 0) {
         Ok(found) => found.unwrap_or_default(),
         Err(broken_off) => broken_off,
     }
 }
+
+/// How deep the walk goes: serde_json stops at 128 levels, so its errors are never deeper.
+/// Deeper values are skipped whole (the walk recursed once per level of the input: a deep
+/// enough input overflowed the stack; found by fuzzing, tests/fuzz_regressions.rs).
+const MAX_DEPTH: usize = 130;
 
 struct Walk<'i> {
     input: &'i [u8],
@@ -50,15 +55,23 @@ struct Walk<'i> {
 impl Walk<'_> {
     /// Walks the value at `path`: `Some` with the path of the innermost value blamed, once
     /// one ended; `Err` with the path where a syntax error broke the walk off.
-    fn value(&self, jiter: &mut Jiter<'_>, path: &Path<'_>) -> Result<Option<String>, String> {
+    fn value(
+        &self,
+        jiter: &mut Jiter<'_>,
+        path: &Path<'_>,
+        depth: usize,
+    ) -> Result<Option<String>, String> {
         let broken = |_| path.render();
         let peek = jiter.peek().map_err(broken)?;
         let start = jiter.current_index();
         match peek {
+            Peek::Object | Peek::Array if depth >= MAX_DEPTH => {
+                jiter.known_skip(peek).map_err(broken)?
+            }
             Peek::Object => {
                 let mut key = jiter.known_object().map_err(broken)?.map(str::to_owned);
                 while let Some(k) = key {
-                    if let Some(found) = self.value(jiter, &Path::Key(path, &k))? {
+                    if let Some(found) = self.value(jiter, &Path::Key(path, &k), depth + 1)? {
                         return Ok(Some(found));
                     }
                     key = jiter.next_key().map_err(broken)?.map(str::to_owned);
@@ -68,7 +81,7 @@ impl Walk<'_> {
                 let mut next = jiter.known_array().map_err(broken)?;
                 let mut index = 0;
                 while next.is_some() {
-                    if let Some(found) = self.value(jiter, &Path::Index(path, index))? {
+                    if let Some(found) = self.value(jiter, &Path::Index(path, index), depth + 1)? {
                         return Ok(Some(found));
                     }
                     index += 1;

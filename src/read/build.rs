@@ -240,7 +240,8 @@ impl WireValue for serde_json::Value {
     const KIND: Kind = Kind::Any;
     const REQUIRED: bool = true;
     fn from_canonical(cursor: &mut Canonical<'_>) -> Option<Self> {
-        serde_json::from_str(cursor.raw()?).ok()
+        let raw = cursor.raw()?;
+        value_from_json(raw).or_else(|| value_from_json(&beyond_f64_as_null(raw)))
     }
     fn write(&self, out: &mut String) {
         out.push_str(&self.to_string());
@@ -248,6 +249,54 @@ impl WireValue for serde_json::Value {
 }
 
 optional!(String, i64, bool, Amount, serde_json::Value);
+
+/// serde_json's value of `text`, as deep as the reader reads: the reader checked it with jiter
+/// (at most 200 levels), and serde_json's own limit of 128 refused values JavaScript was
+/// handed (found by fuzzing, tests/fuzz_regressions.rs).
+fn value_from_json(text: &str) -> Option<serde_json::Value> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.disable_recursion_limit();
+    let value = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// `text` (JSON the reader accepted) with each number beyond what an `f64` holds written as
+/// `null`: serde_json refuses to read such a number, and writes a non-finite one as `null`
+/// (JavaScript reads it as `Infinity`, which `JSON.stringify` writes as `null`). Only for
+/// values serde_json refused (found by fuzzing, tests/fuzz_regressions.rs).
+fn beyond_f64_as_null(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut copied, mut in_string) = (0, 0, false);
+    while let Some(&byte) = bytes.get(at) {
+        match (in_string, byte) {
+            (true, b'\\') => at += 2,
+            (true, b'"') | (false, b'"') => {
+                in_string = !in_string;
+                at += 1;
+            }
+            (false, b'-' | b'0'..=b'9') => {
+                let len = bytes
+                    .get(at..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                    .count();
+                let token = text.get(at..at + len).unwrap_or_default();
+                if token.parse::<f64>().is_ok_and(f64::is_infinite) {
+                    out.push_str(text.get(copied..at).unwrap_or_default());
+                    out.push_str("null");
+                    copied = at + len;
+                }
+                at += len;
+            }
+            _ => at += 1,
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
 
 /// A list of texts; `null` reads as empty.
 impl WireValue for Vec<String> {

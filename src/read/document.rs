@@ -64,10 +64,30 @@ pub(crate) fn read_bare<'j>(
     Ok(Read { captures, json })
 }
 
-/// The callback object of `IMP.request_pay` (`schema`), or V2's `PortOne.requestPayment`
-/// result, as canonical JSON that starts with the computed `success` (V2's schema keeps its
-/// `code` as [`Capture::ErrorCode`] and has none of V1's flags, so there it is "no `code`").
+/// The callback object of `IMP.request_pay` (`schema`) as canonical JSON that starts with the
+/// computed `success` ([`request_pay_success`]).
 pub(crate) fn request_pay_json(input: &str, schema: &'static Schema) -> Result<String, ParseError> {
+    result_json(input, schema, request_pay_success)
+}
+
+/// V2's `PortOne.requestPayment` result as canonical JSON that starts with the computed
+/// `success`: "no `code`", as the SDK decides it (`code` given with any value, blank
+/// included, means the payment failed; `null` counts as absent).
+pub(crate) fn payment_response_v2_json(
+    input: &str,
+    schema: &'static Schema,
+) -> Result<String, ParseError> {
+    result_json(input, schema, |captures| {
+        captures.text(Capture::ErrorCode).is_none()
+    })
+}
+
+/// A browser-side result object as canonical JSON led by `"success":` what `success` says.
+fn result_json(
+    input: &str,
+    schema: &'static Schema,
+    success: fn(&Captures<'_>) -> bool,
+) -> Result<String, ParseError> {
     let input = without_bom(input);
     let mut reader = enter_object(input, true)?;
     let root = Path::Root("");
@@ -78,7 +98,7 @@ pub(crate) fn request_pay_json(input: &str, schema: &'static Schema) -> Result<S
         key = reader.next_key(schema, object.hint, &root)?;
     }
     reader.finish()?;
-    let lead = if request_pay_success(object.captures()) {
+    let lead = if success(object.captures()) {
         "\"success\":true"
     } else {
         "\"success\":false"

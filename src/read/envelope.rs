@@ -174,22 +174,35 @@ pub(crate) fn read_envelope(input: &str) -> Result<Envelope<'_>, ParseError> {
 }
 
 /// Reads an answer of `schema`, bare or (usually) inside the envelope, as
-/// [`crate::parse_enveloped`] does: an envelope with `code != 0` or no `response` is
-/// `API_ERROR`; errors inside it have paths under `response`.
+/// [`crate::parse_enveloped`] does: the document is decided from its top level by
+/// [`classify`] (a schema with `imp_uid` counts a non-null top-level `imp_uid`, so a payment
+/// is told apart as [`crate::parse_payment`] tells it), then that part alone is read. An
+/// envelope with `code != 0` or no `response` is `API_ERROR`; errors inside it have paths
+/// under `response`.
 pub(crate) fn read_enveloped<'j>(
     input: &'j str,
     schema: &'static Schema,
     write: bool,
 ) -> Result<Read<'j>, ParseError> {
     let input = without_bom(input);
-    let envelope = read_envelope(input)?;
-    let keys = EnvelopeKeys {
-        code: envelope.code,
-        message: envelope.message,
-        response: envelope.response,
-        seen: [false; 3],
-    };
-    if !keys.is_envelope(false) {
+    let imp_uid = schema.find("imp_uid", 0);
+    let mut reader = enter_object(input, false)?;
+    let root = Path::Root("");
+    let mut keys = EnvelopeKeys::default();
+    let mut has_imp_uid = false;
+    let mut key = reader.first_key(schema, &root)?;
+    while let Some(k) = key {
+        match k.envelope {
+            Some(key) => keys.read(&mut reader, key, &root)?,
+            None if k.index.is_some() && k.index == imp_uid => {
+                has_imp_uid = reader.skip_raw(&root)? != "null";
+            }
+            None => reader.skip(&root)?,
+        }
+        key = reader.next_key(schema, 0, &root)?;
+    }
+    reader.finish()?;
+    if !keys.is_envelope(has_imp_uid) {
         return read_bare(input, schema, write, "");
     }
     let response = keys.response()?;

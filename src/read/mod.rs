@@ -27,7 +27,9 @@ mod union;
 
 pub(crate) use build::{build, to_canonical_json, write_list, Canonical, WireValue};
 pub(crate) use captures::{Capture, Captures};
-pub(crate) use document::{read_bare, request_pay_json, utf8, without_bom, Read};
+pub(crate) use document::{
+    payment_response_v2_json, read_bare, request_pay_json, utf8, without_bom, Read,
+};
 pub(crate) use envelope::read_enveloped;
 #[cfg(feature = "client")]
 pub(crate) use envelope::{read_envelope, Envelope};

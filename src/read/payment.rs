@@ -4,8 +4,8 @@
 use jiter::Peek;
 
 use super::captures::{Capture, Captures};
-use super::document::{enter_object, read_bare, without_bom, Read};
-use super::envelope::EnvelopeKeys;
+use super::document::{enter_object, without_bom, Read};
+use super::envelope::{read_enveloped, EnvelopeKeys};
 use super::keys::EnvelopeKey;
 use super::path::Path;
 use super::reader::ObjectReader;
@@ -26,7 +26,7 @@ pub(crate) fn read_payment<'j>(
         // top-level payment fields of an envelope, or `response` next to a bare payment):
         // decide what the document is first, then read only that part.
         Err(err) if err.code() == ErrorCode::InvalidJson => Err(err),
-        Err(_) => read_payment_in_two_passes(input, schema, write),
+        Err(_) => read_enveloped(input, schema, write),
     }
 }
 
@@ -50,7 +50,7 @@ fn read_payment_in_one_pass<'j>(
                 envelope.mark(EnvelopeKey::Response)?;
                 let mut json = String::new();
                 let captures = reader.object(schema, &response_root, &mut json)?;
-                // Present; its text is only needed by the two-pass reading.
+                // Present; its text is only needed by `read_enveloped`.
                 envelope.response = Some("");
                 enveloped = Some((captures, json));
             }
@@ -65,7 +65,7 @@ fn read_payment_in_one_pass<'j>(
         envelope.response()?;
         match enveloped {
             Some((captures, json)) => Ok(Read { captures, json }),
-            // `response` is not an object: explained by the two-pass reading.
+            // `response` is not an object: explained by `read_enveloped`.
             None => Err(ParseError::new(
                 ErrorCode::InvalidInput,
                 "response",
@@ -79,35 +79,3 @@ fn read_payment_in_one_pass<'j>(
     }
 }
 
-/// Decides what the document is from its top level, then reads that part alone.
-fn read_payment_in_two_passes<'j>(
-    input: &'j str,
-    schema: &'static Schema,
-    write: bool,
-) -> Result<Read<'j>, ParseError> {
-    let imp_uid = schema.find("imp_uid", 0);
-    let mut reader = enter_object(input, false)?;
-    let root = Path::Root("");
-    let mut envelope = EnvelopeKeys::default();
-    let mut has_imp_uid = false;
-    let mut key = reader.first_key(schema, &root)?;
-    while let Some(k) = key {
-        match k.envelope {
-            Some(key) => envelope.read(&mut reader, key, &root)?,
-            None if k.index.is_some() && k.index == imp_uid => {
-                has_imp_uid = reader.skip_raw(&root)? != "null"
-            }
-            None => reader.skip(&root)?,
-        }
-        key = reader.next_key(schema, 0, &root)?;
-    }
-    reader.finish()?;
-    if !envelope.is_envelope(has_imp_uid) {
-        return read_bare(input, schema, write, "");
-    }
-    let response = envelope.response()?;
-    read_bare(response, schema, write, "response").map_err(|err| match err.code() {
-        ErrorCode::InvalidInput => err.within("response"),
-        _ => err,
-    })
-}

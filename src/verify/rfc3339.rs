@@ -16,7 +16,7 @@ pub(crate) fn epoch_ms(text: &str) -> Option<i64> {
     at.byte(b':')?;
     let minute = at.number(2)?;
     at.byte(b':')?;
-    let second = at.number(2)?.min(59);
+    let second = at.number(2)?;
     let mut millis = 0;
     if at.byte(b'.').is_some() {
         let mut digits = 0;
@@ -54,10 +54,12 @@ pub(crate) fn epoch_ms(text: &str) -> Option<i64> {
         && (1..=12).contains(&month)
         && (1..=days_in_month(year, month)).contains(&day)
         && hour <= 23
-        && minute <= 59;
+        && minute <= 59
+        && second <= 60;
     if !valid {
         return None;
     }
+    let second = second.min(59);
     let seconds =
         days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset;
     Some(seconds * 1000 + millis)
@@ -149,6 +151,8 @@ mod tests {
             "2024-00-01T00:00:00Z",
             "2024-07-04T24:00:00Z",
             "2024-07-04T14:60:00Z",
+            "2024-07-04T14:59:61Z",
+            "2024-07-04T14:59:99Z",
             "2024-07-04T14:59:59Z ",
             "+2024-07-04T14:59:59Z",
             "２０２４-07-04T14:59:59Z",

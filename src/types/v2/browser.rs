@@ -12,9 +12,9 @@ wire! {
     /// there with your API secret and verify that.
     ///
     /// `success` is computed: `true` when there is no `code` (the SDK's rule: a `code` means
-    /// the payment failed). It never means "paid".
+    /// the payment failed, so a blank one counts; `null` is no `code`). It never means "paid".
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Tsify)]
-    pub struct PaymentResponse read with crate::read::request_pay_json {
+    pub struct PaymentResponse read with crate::read::payment_response_v2_json {
         @lead {
             /// Whether the SDK reported no error (no `code`). Not proof of payment.
             success: bool,
@@ -27,7 +27,7 @@ wire! {
         payment_id as "paymentId": Option<String>,
         /// A token for confirming the payment by hand (manual confirmation only).
         payment_token as "paymentToken": Option<String>,
-        /// Error code; present means the payment failed.
+        /// Error code; present (even blank) means the payment failed.
         code: Option<String> => ErrorCode,
         /// Error message.
         message: Option<String>,
