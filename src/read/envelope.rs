@@ -137,6 +137,7 @@ fn envelope_message(
 }
 
 /// The envelope's own fields of a client answer, with `response` left as text.
+#[cfg(feature = "client")]
 #[derive(Debug)]
 pub(crate) struct Envelope<'j> {
     /// `code` (`None` when absent or `null`).
@@ -148,10 +149,12 @@ pub(crate) struct Envelope<'j> {
 }
 
 /// A schema without fields: the envelope's own keys are told apart by [`Key::envelope`].
+#[cfg(feature = "client")]
 static NO_FIELDS: Schema = Schema::new(&[]);
 
 /// Reads the top level of `input` as PortOne's envelope: `code` and `message` by the
 /// tolerant rules, `response` as text, other keys skipped (checked as JSON only).
+#[cfg(feature = "client")]
 pub(crate) fn read_envelope(input: &str) -> Result<Envelope<'_>, ParseError> {
     let input = without_bom(input);
     let mut reader = enter_object(input, false)?;
