@@ -132,17 +132,7 @@ impl PortOneClientOptions {
         if self.api_key.trim().is_empty() {
             return invalid("options.apiKey", "apiKey must not be empty");
         }
-        if self.api_secret.trim().is_empty() {
-            return invalid("options.apiSecret", "apiSecret must not be empty");
-        }
-        if self.api_secret.chars().count() < MIN_SECRET_CHARS {
-            // A secret this short could not be redacted from messages without garbling them
-            // (see `ClientError::redacted`); PortOne's secrets are long random strings.
-            return invalid(
-                "options.apiSecret",
-                "apiSecret must have at least 8 characters",
-            );
-        }
+        check_api_secret(&self.api_secret)?;
         if let Some(tier) = self.tier.as_deref() {
             if tier.trim().is_empty() || !tier.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
                 return invalid(
@@ -177,6 +167,28 @@ pub(crate) struct CommonSettings {
     pub timeout_ms: u32,
     pub retry: RetryPolicy,
     pub max_response_bytes: u32,
+}
+
+/// The API secret rule of both clients' options: not blank, and at least
+/// [`MIN_SECRET_CHARS`] characters (a shorter one could not be redacted from messages without
+/// garbling them, see `ClientError::redacted`; PortOne's secrets are long random strings).
+///
+/// # Errors
+/// `INVALID_ARGUMENT` at `options.apiSecret`; the message never quotes the secret.
+pub(crate) fn check_api_secret(secret: &str) -> Result<(), ClientError> {
+    if secret.trim().is_empty() {
+        return Err(ClientError::invalid_argument(
+            "options.apiSecret",
+            "apiSecret must not be empty",
+        ));
+    }
+    if secret.chars().count() < MIN_SECRET_CHARS {
+        return Err(ClientError::invalid_argument(
+            "options.apiSecret",
+            "apiSecret must have at least 8 characters",
+        ));
+    }
+    Ok(())
 }
 
 impl CommonSettings {

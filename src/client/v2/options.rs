@@ -4,7 +4,7 @@ use tsify::Tsify;
 
 use crate::client::arguments::options;
 use crate::client::error::ClientError;
-use crate::client::options::CommonSettings;
+use crate::client::options::{check_api_secret, CommonSettings};
 use crate::client::redact::MIN_SECRET_CHARS;
 use crate::client::retry::RetryPolicy;
 
@@ -57,7 +57,10 @@ impl std::fmt::Debug for PortOneClientV2Options {
         f.debug_struct("PortOneClientV2Options")
             .field("api_secret", &"[REDACTED]")
             .field("store_id", &self.store_id)
-            .field("webhook_secret", &self.webhook_secret.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "webhook_secret",
+                &self.webhook_secret.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("base_url", &self.base_url)
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
@@ -94,7 +97,10 @@ impl std::fmt::Debug for ClientConfigV2 {
         f.debug_struct("ClientConfigV2")
             .field("api_secret", &"[REDACTED]")
             .field("store_id", &self.store_id)
-            .field("webhook_secret", &self.webhook_secret.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "webhook_secret",
+                &self.webhook_secret.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("base_url", &self.base_url)
             .field("timeout_ms", &self.timeout_ms)
             .field("retry", &self.retry)
@@ -114,16 +120,12 @@ impl PortOneClientV2Options {
     /// of `baseUrl`, `timeoutMs`, `maxRetries` and `maxResponseBytes`. No message quotes a value.
     pub fn validate(self) -> Result<ClientConfigV2, ClientError> {
         let invalid = |path: &str, message: &str| Err(ClientError::invalid_argument(path, message));
-        if self.api_secret.trim().is_empty() {
-            return invalid("options.apiSecret", "apiSecret must not be empty");
-        }
-        if self.api_secret.chars().count() < MIN_SECRET_CHARS {
-            return invalid(
-                "options.apiSecret",
-                "apiSecret must have at least 8 characters",
-            );
-        }
-        if self.store_id.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        check_api_secret(&self.api_secret)?;
+        if self
+            .store_id
+            .as_deref()
+            .is_some_and(|s| s.trim().is_empty())
+        {
             return invalid("options.storeId", "storeId must not be empty (omit it)");
         }
         if let Some(secret) = self.webhook_secret.as_deref() {
