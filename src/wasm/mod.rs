@@ -18,3 +18,5 @@ mod utf16;
 mod verdict;
 #[cfg(feature = "webhook")]
 mod webhook;
+#[cfg(feature = "webhook")]
+pub(crate) mod webhook_args;

@@ -1,15 +1,13 @@
 //! JS glue for webhooks: `parseWebhookV1` and `verifyWebhookV2`.
 
-use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array, JSON};
+use js_sys::{ArrayBuffer, Function, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::{coded_error, set};
 use super::input::json_bytes;
-use crate::webhook::{
-    SecretError, SignedWebhook, VerificationFailure, WebhookError, WebhookHeaders, WebhookSecret,
-    WebhookV1, WebhookV2,
-};
+use super::webhook_args::read_request;
+use crate::webhook::{SignedWebhook, VerificationFailure, WebhookError, WebhookV1, WebhookV2};
 
 /// Parses a V1 webhook body (PortOne's notification POST): the raw body as a string or
 /// bytes, a `URLSearchParams`, or the object a body parser already made. `contentType` (the
@@ -98,13 +96,26 @@ pub fn verify_webhook_v2(
     headers: JsValue,
     options: Option<VerifyWebhookV2Options>,
 ) -> Result<JsValue, JsValue> {
-    let body = raw_body_bytes(&raw_body)?;
-    let now = now_seconds(options.as_deref())?;
-    let headers = headers_from_js(&headers);
-    let signed = SignedWebhook::check(&headers, &body, now).map_err(WebhookError::from)?;
-    let secret = secret_from_js(&secret)?;
-    signed.verify(&secret).map_err(WebhookError::from)?;
-    JSON::parse(&<WebhookV2 as crate::types::Wire>::canonical_json(&body)?)
+    let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
+    let json = read_request(&secret, &raw_body, &headers, &options, |request| {
+        let now = now_seconds(request.now_ms);
+        let signed = SignedWebhook::check(&request.headers, request.body, now)
+            .map_err(WebhookError::from)?;
+        let Some(given) = request.secret else {
+            return Err(coded_error(
+                "INVALID_SECRET",
+                "secret must be a string or a Uint8Array",
+                Some("secret"),
+            )
+            .into());
+        };
+        let secret = given.keyed().map_err(WebhookError::from)?;
+        signed.verify(&secret).map_err(WebhookError::from)?;
+        Ok(<WebhookV2 as crate::types::Wire>::canonical_json(
+            request.body,
+        )?)
+    })?;
+    JSON::parse(&json)
 }
 
 #[wasm_bindgen]
@@ -115,103 +126,12 @@ extern "C" {
     pub type VerifyWebhookV2Options;
 }
 
-pub(crate) fn raw_body_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
-    if let Some(bytes) = super::input::raw_bytes(value) {
-        return Ok(bytes);
-    }
-    Err(coded_error(
-        "INVALID_INPUT",
-        "rawBody must be the request body as received: a string, Uint8Array or ArrayBuffer",
-        Some("rawBody"),
-    )
-    .into())
-}
-
-/// `Math.floor(now / 1000)` for `options.now` (milliseconds), or for `Date.now()`.
-fn now_seconds(options: Option<&JsValue>) -> Result<i64, JsValue> {
-    let given = match options {
-        Some(options) if options.is_object() => {
-            Reflect::get(options, &JsValue::from_str("now")).ok()
-        }
-        _ => None,
-    };
-    let millis = match given {
-        None => js_sys::Date::now(),
-        Some(now) if now.is_undefined() => js_sys::Date::now(),
-        Some(now) => match now.as_f64() {
-            Some(millis) if millis.is_finite() => millis,
-            _ => {
-                return Err(coded_error(
-                    "INVALID_ARGUMENT",
-                    "options.now must be a finite number of milliseconds since the epoch",
-                    Some("options.now"),
-                )
-                .into())
-            }
-        },
-    };
+/// `Math.floor(now / 1000)` for `now` in milliseconds (`webhook.js` checked it is finite).
+fn now_seconds(now_ms: f64) -> i64 {
     // Saturating float-to-int conversion; any value this far out fails the window anyway.
     #[allow(clippy::cast_possible_truncation)]
-    Ok((millis / 1000.0).floor() as i64)
-}
-
-/// A `Headers`-like object (anything with a `get` method) is asked for the three names; a
-/// plain object is walked like the SDK does (`Object.entries`, arrays as repeated values,
-/// `null`/`undefined` skipped, other non-strings poisoning the header).
-pub(crate) fn headers_from_js(headers: &JsValue) -> WebhookHeaders {
-    if !headers.is_object() {
-        return WebhookHeaders::new();
-    }
-    let getter = Reflect::get(headers, &JsValue::from_str("get"))
-        .ok()
-        .and_then(|g| g.dyn_into::<Function>().ok());
-    if let Some(getter) = getter {
-        return WebhookHeaders::from_lookup(|name| {
-            getter
-                .call1(headers, &JsValue::from_str(name))
-                .ok()
-                .and_then(|value| value.as_string())
-        });
-    }
-    let mut found = WebhookHeaders::new();
-    for entry in Object::entries(headers.unchecked_ref::<Object>()).iter() {
-        let entry: Array = entry.unchecked_into();
-        let Some(name) = entry.get(0).as_string() else {
-            continue;
-        };
-        let value = entry.get(1);
-        let values = if Array::is_array(&value) {
-            value.unchecked_into::<Array>()
-        } else {
-            Array::of1(&value)
-        };
-        for value in values.iter() {
-            if value.is_null() || value.is_undefined() {
-                continue;
-            }
-            match value.as_string() {
-                Some(text) => found.insert(&name, &text),
-                None => found.insert_unreadable(&name),
-            }
-        }
-    }
-    found
-}
-
-fn secret_from_js(secret: &JsValue) -> Result<WebhookSecret, JsValue> {
-    let parsed = if let Some(text) = secret.as_string() {
-        WebhookSecret::parse(&text)
-    } else if let Some(bytes) = secret.dyn_ref::<Uint8Array>() {
-        WebhookSecret::from_bytes(&bytes.to_vec())
-    } else {
-        return Err(coded_error(
-            "INVALID_SECRET",
-            "secret must be a string or a Uint8Array",
-            Some("secret"),
-        )
-        .into());
-    };
-    parsed.map_err(|e: SecretError| WebhookError::from(e).into())
+    let seconds = (now_ms / 1000.0).floor() as i64;
+    seconds
 }
 
 /// By constructor name: `instanceof` needs a web-sys feature, and a null-prototype object

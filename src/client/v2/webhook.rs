@@ -15,7 +15,7 @@ use crate::verify::ExpectedV2;
 use super::request_body::member_span;
 use crate::parse::form_object;
 use crate::webhook::{
-    SignedWebhook, WebhookError, WebhookHeaders, WebhookSecret, WebhookV2, WebhookV2Legacy,
+    SecretInput, SignedWebhook, WebhookError, WebhookHeaders, WebhookV2, WebhookV2Legacy,
 };
 
 /// A verified V2 webhook body: version 2024-04-25, or the older 2024-01-01.
@@ -117,7 +117,9 @@ impl<T: Transport> ClientV2<T> {
         #[allow(clippy::cast_possible_truncation)] // UNIX seconds fit; far-off clocks fail anyway
         let now = (self.transport().now_ms() / 1000.0).floor() as i64;
         let signed = SignedWebhook::check(headers, body, now).map_err(WebhookError::from)?;
-        let secret = WebhookSecret::parse(secret).map_err(WebhookError::from)?;
+        let secret = SecretInput::Text(secret)
+            .keyed()
+            .map_err(WebhookError::from)?;
         signed.verify(&secret).map_err(WebhookError::from)?;
         let webhook_id = signed.id().to_owned();
         let (webhook_json, legacy) = read_body(body, content_type).map_err(WebhookError::from)?;

@@ -95,7 +95,7 @@ mod webhook {
     use crate::wasm::args::expected_v2_from_js;
     use crate::wasm::errors::set;
     use crate::wasm::verdict::verdict_of_canonical;
-    use crate::wasm::webhook::{headers_from_js, raw_body_bytes};
+    use crate::wasm::webhook_args::read_request;
     use crate::webhook::WebhookError;
 
     /// `verifyWebhook`'s arguments.
@@ -104,9 +104,13 @@ mod webhook {
         headers: &JsValue,
         expected_for: Function,
     ) -> Result<JobV2, JsValue> {
+        let none = &JsValue::UNDEFINED;
+        let (body, headers_read) = read_request(none, raw_body, headers, none, |request| {
+            Ok((request.body.to_vec(), request.headers))
+        })?;
         Ok(JobV2::Webhook {
-            body: raw_body_bytes(raw_body)?,
-            headers: headers_from_js(headers),
+            body,
+            headers: headers_read,
             content_type: content_type(headers),
             expected_for,
         })

@@ -1,0 +1,234 @@
+//! A V2 webhook request into wasm memory in one crossing: `verifyWebhookV2`'s secret, raw
+//! body, headers and `options.now`, and the V2 client's `verifyWebhook` body and headers, read
+//! by `webhook.js`.
+//!
+//! # Measured
+//! Reading them through `js-sys` (a `Reflect::get` for `get`, `Object.entries`, an `Array` per
+//! header value, a string crossing per name, value, body and secret) was about 35% of
+//! `verifyWebhookV2`'s time in Node on the benchmark webhook (a CPU profile of
+//! `bench/webhook.bench.mjs`'s call: ~30 imports per call). Here one JS function reads them
+//! and writes the texts with `encodeInto` into a buffer kept between calls.
+//!
+//! # The contract with `webhook.js`
+//! - **Layout.** Rust owns it: [`LAYOUT`] names every offset, `webhook.js` receives it once
+//!   (`install_webhook`, with the three header names) and uses those names only. A text is
+//!   written as its start (from the buffer's start) and length.
+//! - **Outcomes.** A read writes what it read; if the buffer is too small it writes only the
+//!   size it needs ([`NEEDED`]), and Rust grows the buffer and calls `write_webhook`. Or it
+//!   throws: `INVALID_INPUT` for a raw body that is not a string or bytes, `INVALID_ARGUMENT`
+//!   for a bad `options.now`, in that order (made with `errors.js`' `codedError`), or what a
+//!   getter of the headers object throws.
+//! - **Headers.** JS finds the values whose names lower-case (`toLowerCase()`, as the SDK) to
+//!   one of the three and writes them as (slot, text) pairs, a non-string value as a pair
+//!   without text; [`WebhookHeaders`] decides what counts (a header given twice, an empty
+//!   value).
+//! - **Secret.** Written with its kind (text, bytes, anything else): the caller refuses a
+//!   wrong type only after the headers and the timestamp, as the SDK does.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::errors::coded_error;
+use crate::webhook::{SecretInput, WebhookHeaders, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+
+#[wasm_bindgen(module = "/src/wasm/webhook.js")]
+extern "C" {
+    /// Gives `webhook.js` the layout and the header names (in slot order).
+    fn install_webhook(layout: &JsValue, names: &JsValue);
+    /// Reads the request and writes it at `at`, or only the capacity it needs (then
+    /// [`write_webhook`]).
+    #[wasm_bindgen(catch)]
+    fn read_webhook(
+        secret: &JsValue,
+        body: &JsValue,
+        headers: &JsValue,
+        options: &JsValue,
+        memory: &JsValue,
+        at: u32,
+        capacity: u32,
+    ) -> Result<(), JsValue>;
+    /// Writes what the last `read_webhook` read into the grown buffer.
+    fn write_webhook(memory: &JsValue, at: u32, capacity: u32);
+}
+
+/// 0 when everything was written, else the capacity needed.
+const NEEDED: u32 = 0;
+/// [`SECRET_TEXT`], [`SECRET_BYTES`] or [`SECRET_OTHER`].
+const SECRET_KIND: u32 = 4;
+/// `options.now` or `Date.now()` (f64 milliseconds).
+const NOW_MS: u32 = 8;
+/// The raw body's slot (start, length).
+const BODY: u32 = 16;
+/// The secret's slot (when it is text or bytes).
+const SECRET: u32 = 24;
+/// How many header pairs follow [`HEADER`], [`PAIR`] bytes each: the slot's index in
+/// [`NAMES`], then a text slot whose length is [`NONE`] for a value that is not a string.
+const HEADER_COUNT: u32 = 32;
+const PAIR: u32 = 12;
+/// Where the header pairs start; the texts follow them.
+const HEADER: u32 = 36;
+const NONE: u32 = u32::MAX;
+const SECRET_OTHER: u32 = 0;
+const SECRET_TEXT: u32 = 1;
+const SECRET_BYTES: u32 = 2;
+
+/// The layout by the names `webhook.js` uses: the only place its numbers are written down.
+const LAYOUT: [(&str, u32); 12] = [
+    ("needed", NEEDED),
+    ("secretKind", SECRET_KIND),
+    ("nowMs", NOW_MS),
+    ("body", BODY),
+    ("secret", SECRET),
+    ("headerCount", HEADER_COUNT),
+    ("header", HEADER),
+    ("none", NONE),
+    ("secretOther", SECRET_OTHER),
+    ("secretText", SECRET_TEXT),
+    ("secretBytes", SECRET_BYTES),
+    ("pair", PAIR),
+];
+
+/// Header slots, in the order of the names given to `webhook.js`.
+const NAMES: [&str; 3] = [HEADER_ID, HEADER_TIMESTAMP, HEADER_SIGNATURE];
+
+/// Buffers above this size are not kept after the call.
+const KEPT_CAPACITY: usize = 64 * 1024;
+
+thread_local! {
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static MEMORY: JsValue = wasm_bindgen::memory();
+    /// `install_webhook`, called on first use.
+    static INSTALLED: () = {
+        let layout = Object::new();
+        for (name, value) in LAYOUT {
+            // Setting a property of a fresh plain object cannot fail.
+            let _ = Reflect::set(&layout, &JsValue::from_str(name), &JsValue::from(value));
+        }
+        let names: Array = NAMES.iter().map(|name| JsValue::from_str(name)).collect();
+        install_webhook(&layout, &names);
+    };
+}
+
+/// A webhook request as read.
+pub(crate) struct WebhookRequest<'b> {
+    /// The raw body's bytes.
+    pub body: &'b [u8],
+    pub headers: WebhookHeaders,
+    /// `None` when the secret is neither a string nor a `Uint8Array`.
+    pub secret: Option<SecretInput<'b>>,
+    /// `options.now` or `Date.now()`, in milliseconds.
+    pub now_ms: f64,
+}
+
+/// Reads a request (`secret` and `options` are `undefined` for the client) and calls `then`
+/// with it.
+pub(crate) fn read_request<R>(
+    secret: &JsValue,
+    body: &JsValue,
+    headers: &JsValue,
+    options: &JsValue,
+    then: impl FnOnce(WebhookRequest<'_>) -> Result<R, JsValue>,
+) -> Result<R, JsValue> {
+    INSTALLED.with(|_| ());
+    SCRATCH.with(|scratch| {
+        // A getter of the headers may call verifyWebhookV2 again: that call has a buffer of its
+        // own.
+        let mut fresh = Vec::new();
+        let mut kept = scratch.try_borrow_mut();
+        let buffer = kept.as_deref_mut().unwrap_or(&mut fresh);
+        if buffer.len() < 4096 {
+            buffer.resize(4096, 0);
+        }
+        MEMORY.with(|memory| {
+            let (at, capacity) = place(buffer)?;
+            read_webhook(secret, body, headers, options, memory, at, capacity)?;
+            let needed = u32_at(buffer, NEEDED);
+            if needed != 0 {
+                buffer.resize(needed as usize, 0);
+                let (at, capacity) = place(buffer)?;
+                write_webhook(memory, at, capacity);
+                // The size asked for is exact: one grow is enough.
+                if u32_at(buffer, NEEDED) != 0 {
+                    return Err(unreadable());
+                }
+            }
+            Ok(())
+        })?;
+        let result = then(request(buffer).ok_or_else(unreadable)?);
+        if buffer.len() > KEPT_CAPACITY {
+            *buffer = Vec::new();
+        }
+        result
+    })
+}
+
+/// The buffer's address and capacity.
+fn place(buffer: &mut [u8]) -> Result<(u32, u32), JsValue> {
+    match (
+        u32::try_from(buffer.as_mut_ptr() as usize),
+        u32::try_from(buffer.len()),
+    ) {
+        (Ok(at), Ok(capacity)) => Ok((at, capacity)),
+        _ => Err(unreadable()), // not on wasm32, where both fit
+    }
+}
+
+/// What `webhook.js` wrote; `None` if a slot points outside the buffer (it cannot).
+fn request(buffer: &[u8]) -> Option<WebhookRequest<'_>> {
+    let mut headers = WebhookHeaders::new();
+    let mut pair = HEADER;
+    for _ in 0..u32_at(buffer, HEADER_COUNT) {
+        let name = NAMES.get(u32_at(buffer, pair) as usize)?;
+        match bytes(buffer, pair + 4) {
+            Some(value) => headers.insert(name, std::str::from_utf8(value).ok()?),
+            None => headers.insert_unreadable(name),
+        }
+        pair += PAIR;
+    }
+    let secret = match u32_at(buffer, SECRET_KIND) {
+        SECRET_TEXT => Some(SecretInput::Text(
+            std::str::from_utf8(bytes(buffer, SECRET)?).ok()?,
+        )),
+        SECRET_BYTES => Some(SecretInput::Bytes(bytes(buffer, SECRET)?)),
+        _ => None,
+    };
+    let now_ms = buffer
+        .get(NOW_MS as usize..NOW_MS as usize + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        .map(f64::from_le_bytes)?;
+    Some(WebhookRequest {
+        body: bytes(buffer, BODY)?,
+        headers,
+        secret,
+        now_ms,
+    })
+}
+
+fn u32_at(buffer: &[u8], at: u32) -> u32 {
+    buffer
+        .get(at as usize..at as usize + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(NONE, u32::from_le_bytes)
+}
+
+/// The bytes of the text whose slot is at `slot`; `None` for [`NONE`].
+fn bytes(buffer: &[u8], slot: u32) -> Option<&[u8]> {
+    let len = u32_at(buffer, slot + 4);
+    if len == NONE {
+        return None;
+    }
+    let start = u32_at(buffer, slot) as usize;
+    buffer.get(start..start.checked_add(len as usize)?)
+}
+
+/// For what cannot happen: a buffer that is still too small, or a slot outside it.
+fn unreadable() -> JsValue {
+    coded_error(
+        "INVALID_INPUT",
+        "the webhook request cannot be read",
+        Some(""),
+    )
+    .into()
+}
