@@ -58,7 +58,7 @@ pub(crate) fn read_bare<'j>(
     prefix: &str,
 ) -> Result<Read<'j>, ParseError> {
     let mut reader = enter_object(without_bom(input), write)?;
-    let mut json = String::new();
+    let mut json = String::with_capacity(input.len() + 128);
     let captures = reader.object(schema, &Path::Root(prefix), &mut json)?;
     reader.finish()?;
     Ok(Read { captures, json })

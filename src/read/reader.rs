@@ -263,7 +263,7 @@ impl<'j> ObjectReader<'j> {
         ObjectReader {
             schema,
             seen: 0,
-            text: String::new(),
+            text: String::with_capacity(128),
             spans: Vec::new(),
             captures: Captures::default(),
             hint: 0,

@@ -117,24 +117,31 @@ impl WebhookHeaders {
     }
 
     fn slot(&mut self, name: &str) -> Option<&mut Slot> {
-        // As JavaScript's toLowerCase() for the names that can match: of all non-ASCII
-        // characters only the Kelvin sign lower-cases to ASCII without anything else ("k"; the
-        // others give non-ASCII text, which matches no name either way). Full Unicode lower
-        // casing would link its tables (~10 KB in the edge wasm) for this one character.
-        let lower: String = name
-            .chars()
-            .map(|c| match c {
-                '\u{212A}' => 'k',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
-        match lower.as_str() {
-            HEADER_ID => Some(&mut self.id),
-            HEADER_TIMESTAMP => Some(&mut self.timestamp),
-            HEADER_SIGNATURE => Some(&mut self.signature),
-            _ => None,
+        if lower_case_is(name, HEADER_ID) {
+            Some(&mut self.id)
+        } else if lower_case_is(name, HEADER_TIMESTAMP) {
+            Some(&mut self.timestamp)
+        } else if lower_case_is(name, HEADER_SIGNATURE) {
+            Some(&mut self.signature)
+        } else {
+            None
         }
     }
+}
+
+/// Whether JavaScript's `name.toLowerCase()` is `lower` (ASCII lower case), without
+/// allocating: of all non-ASCII characters only the Kelvin sign lower-cases to ASCII without
+/// anything else ("k"; the others give non-ASCII text, which matches no name either way). Full
+/// Unicode lower casing would link its tables (~10 KB in the edge wasm) for this one character.
+fn lower_case_is(name: &str, lower: &str) -> bool {
+    let mut expected = lower.bytes();
+    name.chars().all(|c| {
+        let c = match c {
+            '\u{212A}' => 'k',
+            c => c.to_ascii_lowercase(),
+        };
+        expected.next().is_some_and(|b| c == char::from(b))
+    }) && expected.next().is_none()
 }
 
 #[cfg(test)]

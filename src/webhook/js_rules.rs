@@ -18,23 +18,28 @@ const FORGIVING: GeneralPurpose = GeneralPurpose::new(
 /// trailing `=` are dropped when the length is a multiple of 4, a length of 1 mod 4 or any
 /// character outside `A-Za-z0-9+/` fails, and non-zero trailing bits are accepted.
 pub(crate) fn atob(text: &str) -> Option<Vec<u8>> {
-    let mut data: String = text
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' '))
-        .collect();
+    // ASCII whitespace never occurs inside a multi-byte UTF-8 sequence: filtering bytes is
+    // filtering characters. Signatures and secrets have none: no copy then.
+    let is_space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
+    let filtered: Vec<u8>;
+    let mut data = text.as_bytes();
+    if data.iter().any(is_space) {
+        filtered = data.iter().copied().filter(|b| !is_space(b)).collect();
+        data = &filtered;
+    }
     if data.len().is_multiple_of(4) {
         let padding = data
-            .bytes()
+            .iter()
             .rev()
             .take(2)
-            .take_while(|&b| b == b'=')
+            .take_while(|&&b| b == b'=')
             .count();
-        data.truncate(data.len() - padding);
+        data = data.get(..data.len() - padding)?;
     }
     if data.len() % 4 == 1
         || !data
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
     {
         return None;
     }
