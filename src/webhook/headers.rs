@@ -134,6 +134,9 @@ impl WebhookHeaders {
 /// anything else ("k"; the others give non-ASCII text, which matches no name either way). Full
 /// Unicode lower casing would link its tables (~10 KB in the edge wasm) for this one character.
 fn lower_case_is(name: &str, lower: &str) -> bool {
+    if name.is_ascii() {
+        return name.eq_ignore_ascii_case(lower);
+    }
     let mut expected = lower.bytes();
     name.chars().all(|c| {
         let c = match c {

@@ -301,6 +301,56 @@ describe("verifyWebhookV2 beyond the SDK", () => {
     });
   });
 
+  test("bodies larger than the reused buffer, before and after small ones", async () => {
+    // 4 KB is the buffer's first size and 64 KB the most it keeps between calls.
+    for (const size of [100, 5_000, 200_000, 100, 70_000]) {
+      const pad = "결제 ".repeat(size / 3);
+      const body = JSON.stringify({ type: "Transaction.Paid", timestamp: "2024-04-25T10:00:00.000Z", data: { paymentId: "p", pad } });
+      const c = base({ body, offset: 0, name: `body of ${body.length} UTF-16 units` });
+      assert.equal(await compare(c), "OK");
+      assert.equal(await compare({ ...c, body: `${body} `, name: "changed big body" }), "NO_MATCHING_SIGNATURE");
+      const bytes = new TextEncoder().encode(body);
+      assert.equal(verifyWebhookV2(c.secret, bytes, c.headers, { now: c.nowMs }).data.paymentId, "p");
+    }
+  });
+
+  test("a call from inside a header getter has its own reading", () => {
+    const inner = base({ offset: 0, name: "inner" });
+    const outer = base({ offset: 0, name: "outer" });
+    let innerType;
+    const headers = {
+      get "webhook-id"() {
+        innerType = verifyWebhookV2(inner.secret, inner.body, inner.headers, { now: inner.nowMs }).type;
+        return outer.id;
+      },
+      "webhook-timestamp": outer.timestamp,
+      "webhook-signature": outer.signature,
+    };
+    assert.equal(verifyWebhookV2(outer.secret, outer.body, headers, { now: outer.nowMs }).type, JSON.parse(outer.body).type);
+    assert.equal(innerType, JSON.parse(inner.body).type);
+  });
+
+  test("each secret keys only its own webhooks, over more secrets than are kept", () => {
+    const cases = Array.from({ length: 7 }, () => base({ offset: 0 }));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, c] of cases.entries()) {
+        assert.equal(verifyWebhookV2(c.secret, c.body, c.headers, { now: c.nowMs }).type, JSON.parse(c.body).type);
+        const other = cases[(i + 1) % cases.length];
+        assert.throws(() => verifyWebhookV2(other.secret, c.body, c.headers, { now: c.nowMs }), {
+          code: "NO_MATCHING_SIGNATURE",
+        });
+      }
+    }
+    // The text of a secret and the same characters as raw key bytes are different keys.
+    const c = cases[0];
+    const text = c.secret.replace(/^whsec_/, "");
+    assert.equal(verifyWebhookV2(text, c.body, c.headers, { now: c.nowMs }).type, JSON.parse(c.body).type);
+    assert.throws(() => verifyWebhookV2(new TextEncoder().encode(text), c.body, c.headers, { now: c.nowMs }), {
+      code: "NO_MATCHING_SIGNATURE",
+    });
+    assert.equal(verifyWebhookV2(Uint8Array.from(c.key), c.body, c.headers, { now: c.nowMs }).type, JSON.parse(c.body).type);
+  });
+
   test("defaults to Date.now()", () => {
     const c = base({ nowSec: Math.floor(Date.now() / 1000), offset: 0 });
     assert.equal(verifyWebhookV2(c.secret, c.body, c.headers).type, JSON.parse(c.body).type);
