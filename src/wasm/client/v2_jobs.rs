@@ -48,11 +48,17 @@ pub(super) fn redact_js(client: &ClientV2<FetchTransport>, err: JsValue) -> JsVa
 
 pub(super) async fn execute(client: &ClientV2<FetchTransport>, job: JobV2) -> Result<JsValue, JsValue> {
     match job {
-        JobV2::Fetch(request, AnswerV2::PreRegistered) => {
-            client.answer_json(&request, AnswerV2::PreRegistered).await?;
-            Ok(JsValue::UNDEFINED)
+        // One await for every answer (each await of the same future is its own copy of its
+        // states); a pre-registration resolves to `undefined`.
+        JobV2::Fetch(request, answer) => {
+            let nothing = matches!(answer, AnswerV2::PreRegistered);
+            let json = client.answer_json(&request, answer).await?;
+            if nothing {
+                Ok(JsValue::UNDEFINED)
+            } else {
+                JSON::parse(&json)
+            }
         }
-        JobV2::Fetch(request, answer) => JSON::parse(&client.answer_json(&request, answer).await?),
         JobV2::Verify {
             payment_id,
             expected,
