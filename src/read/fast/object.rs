@@ -49,14 +49,16 @@ impl Fields {
     }
 
     /// Reads one member: its key (the next documented one tried first) and its value.
+    #[inline(always)]
     pub(super) fn member<'j>(
         &mut self,
         scan: &mut Scan<'j>,
         captures: &mut Captures<'j>,
     ) -> Option<()> {
-        let next = match self.keys {
-            [] => (self.schema.fields.get(self.hint)).is_some_and(|f| scan.name_is(f.name)),
-            keys => keys.get(self.hint).is_some_and(|key| scan.key_is(key)),
+        let next = match (self.keys.get(self.hint), self.schema.fields.get(self.hint)) {
+            (Some(key), _) => scan.key_is(key),
+            (None, Some(field)) if self.keys.is_empty() => scan.name_is(field.name),
+            _ => false,
         };
         let index = if next {
             Some(self.hint)
@@ -70,6 +72,7 @@ impl Fields {
 
     /// Reads the value of the field at `index` (`None`: an unknown key, any valid JSON).
     /// A duplicate field, like any other problem, is `None`: the reader says what it is.
+    #[inline(always)]
     pub(super) fn field<'j>(
         &mut self,
         index: Option<usize>,
@@ -86,38 +89,46 @@ impl Fields {
         }
         self.seen |= bit;
         self.hint = index + 1;
-        scan.space();
-        match (field.kind, scan.peek()?) {
-            (Kind::Object(schema), b'{') => object(scan, schema, captures),
-            #[cfg(feature = "webhook")]
-            (Kind::Record(schema), b'{') => object(scan, schema, captures),
-            // List items keep nothing (as the reader's lists).
-            (Kind::List(schema), b'[') => {
-                let mut ignored = Captures::default();
-                scan.elements(|scan| {
-                    scan.space();
-                    (scan.peek()? == b'{').then_some(())?;
-                    object(scan, schema, &mut ignored)
-                })
-            }
-            (Kind::Texts, b'[') => {
-                let mut ignored = Captures::default();
-                scan.elements(|scan| {
-                    let (raw, escaped) = scan.token()?;
-                    judge(&TEXT_ITEM, raw, escaped, &mut ignored)
-                })
-            }
-            _ => {
-                let (raw, escaped) = scan.token()?;
-                judge(field, raw, escaped, captures)
-            }
+        if scan.nested_next(field.kind) {
+            return nested(field.kind, scan, captures);
         }
+        let (raw, escaped) = scan.token()?;
+        judge(field, raw, escaped, captures)
     }
 
     /// Whether every required field was there.
     pub(super) fn complete(&self) -> Option<()> {
         let required = self.schema.required;
         (self.seen & required == required).then_some(())
+    }
+}
+
+/// Reads a nested object, or a list of objects or texts that is not `[]`, of a field of
+/// `kind` ([`Scan::nested_next`] said it is next). Out of line: it is where the reading
+/// recurses, and the flat fields of a payment stay in one loop without it.
+#[inline(never)]
+fn nested<'j>(kind: Kind, scan: &mut Scan<'j>, captures: &mut Captures<'j>) -> Option<()> {
+    match kind {
+        Kind::Object(schema) => object(scan, schema, captures),
+        #[cfg(feature = "webhook")]
+        Kind::Record(schema) => object(scan, schema, captures),
+        // List items keep nothing (as the reader's lists).
+        Kind::List(schema) => {
+            let mut ignored = Captures::default();
+            scan.elements(|scan| {
+                scan.space();
+                (scan.peek()? == b'{').then_some(())?;
+                object(scan, schema, &mut ignored)
+            })
+        }
+        Kind::Texts => {
+            let mut ignored = Captures::default();
+            scan.elements(|scan| {
+                let (raw, escaped) = scan.token()?;
+                judge(&TEXT_ITEM, raw, escaped, &mut ignored)
+            })
+        }
+        _ => None,
     }
 }
 

@@ -9,6 +9,7 @@
 use jiter::Jiter;
 
 use super::text::{escape_len, utf8_len};
+use crate::read::schema::Kind;
 use super::words::{same, word_at, Key};
 
 /// A position in the document.
@@ -284,6 +285,20 @@ impl<'j> Scan<'j> {
         }
     }
 
+    /// Whether the value next is one [`nested`](super::object) reads for a field of `kind`:
+    /// an object for an object, a list other than `[]` for a list (`[]` is a token).
+    #[inline(always)]
+    pub(crate) fn nested_next(&mut self, kind: Kind) -> bool {
+        self.space();
+        match (kind, self.peek()) {
+            (Kind::Object(_), Some(b'{')) => true,
+            #[cfg(feature = "webhook")]
+            (Kind::Record(_), Some(b'{')) => true,
+            (Kind::List(_) | Kind::Texts, Some(b'[')) => self.input.get(self.at + 1) != Some(&b']'),
+            _ => false,
+        }
+    }
+
     /// Walks the items of the list whose `[` is next, calling `item` with the cursor before
     /// each one (it must read the whole item).
     pub(crate) fn elements(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
@@ -324,6 +339,7 @@ impl<'j> Scan<'j> {
 
     /// Reads the key and colon `key` stands for if they are next, written without escapes or
     /// whitespace between them (anything else is left for [`Scan::key`]).
+    #[inline(always)]
     pub(crate) fn key_is(&mut self, key: &Key) -> bool {
         self.space();
         let len = key.len;
