@@ -36,7 +36,6 @@ pub(crate) fn read_payment_fast<R>(
     schema: &'static FastSchema,
     then: impl FnOnce(&Captures<'_>) -> R,
 ) -> Option<R> {
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut scan = Scan::new(input);
     // The top-level fields as a bare payment and `response` as an enveloped one, read in
     // place; which of the two the document is, is decided at the end.

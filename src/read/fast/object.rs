@@ -17,7 +17,6 @@ pub(crate) fn read_object_fast<R>(
     schema: &'static Schema,
     then: impl FnOnce(&Captures<'_>) -> R,
 ) -> Option<R> {
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut scan = Scan::new(input);
     let mut captures = Captures::default();
     object(&mut scan, schema, &mut captures)?;

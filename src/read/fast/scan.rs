@@ -25,7 +25,9 @@ const fn lanes(byte: u8) -> u64 {
 }
 
 impl<'j> Scan<'j> {
+    /// A scan of a whole document, after its byte order mark if it has one.
     pub(crate) fn new(input: &'j [u8]) -> Self {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
         Scan { input, at: 0 }
     }
 
@@ -261,22 +263,37 @@ impl<'j> Scan<'j> {
 
     /// Walks the members of the object whose `{` is next, calling `member` with the cursor
     /// before each key (it must read the key, the colon and the value).
-    pub(crate) fn members(
+    #[inline(always)]
+    pub(crate) fn members(&mut self, member: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.sequence(b'{', b'}', member)
+    }
+
+    /// Walks the items of the list whose `[` is next, calling `item` with the cursor before
+    /// each one (it must read the whole item).
+    pub(crate) fn elements(&mut self, item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.sequence(b'[', b']', item)
+    }
+
+    /// Walks what stands between `open` (next) and `close`, separated by commas.
+    #[inline(always)]
+    fn sequence(
         &mut self,
-        mut member: impl FnMut(&mut Self) -> Option<()>,
+        open: u8,
+        close: u8,
+        mut each: impl FnMut(&mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.expect(b'{')?;
+        self.expect(open)?;
         self.space();
-        if self.peek()? == b'}' {
+        if self.peek()? == close {
             self.at += 1;
             return Some(());
         }
         loop {
-            member(self)?;
+            each(self)?;
             self.space();
             match self.peek()? {
                 b',' => self.at += 1,
-                b'}' => {
+                byte if byte == close => {
                     self.at += 1;
                     return Some(());
                 }
@@ -296,29 +313,6 @@ impl<'j> Scan<'j> {
             (Kind::Record(_), Some(b'{')) => true,
             (Kind::List(_) | Kind::Texts, Some(b'[')) => self.input.get(self.at + 1) != Some(&b']'),
             _ => false,
-        }
-    }
-
-    /// Walks the items of the list whose `[` is next, calling `item` with the cursor before
-    /// each one (it must read the whole item).
-    pub(crate) fn elements(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
-        self.expect(b'[')?;
-        self.space();
-        if self.peek()? == b']' {
-            self.at += 1;
-            return Some(());
-        }
-        loop {
-            item(self)?;
-            self.space();
-            match self.peek()? {
-                b',' => self.at += 1,
-                b']' => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => return None,
-            }
         }
     }
 
