@@ -60,6 +60,10 @@ try {
     const ratio = (a, b) => (rates[a] / rates[b]).toFixed(2);
     console.log(`  string vs JSON.parse+zod:  ${ratio("portone-verify verifyPayment(string)", "baseline JSON.parse + zod 4 + checks (string)")}x (target >= 2)`);
     console.log(`  string vs bare JSON.parse: ${ratio("portone-verify verifyPayment(string)", "baseline bare JSON.parse (string)")}x (target >= 1)`);
+    console.log(`  bytes vs bare JSON.parse:  ${ratio("portone-verify verifyPayment(bytes)", "baseline bare JSON.parse (string)")}x`);
+    const share = (rates["portone-verify verifyPayment(string)"] / rates["TextEncoder.encodeInto(string) alone"]) * 100;
+    console.log(`  the same payment as a one-byte string (its Korean as "x"): string vs bare JSON.parse ${ratio("portone-verify verifyPayment(one-byte string)", "baseline bare JSON.parse (one-byte string)")}x`);
+    console.log(`  TextEncoder.encodeInto of the string alone: ${share.toFixed(0)}% of verifyPayment(string)'s time (the crossing without Buffer)`);
     console.log(`  V2 (${Buffer.byteLength(bodyV2)}-byte payment) string vs JSON.parse+zod:  ${ratio("portone-verify verifyPaymentV2(string)", "baseline V2 JSON.parse + zod 4 + checks (string)")}x (target >= 2)`);
     console.log(`  V2 string vs bare JSON.parse: ${ratio("portone-verify verifyPaymentV2(string)", "baseline V2 bare JSON.parse (string)")}x (target >= 1)`);
   }

@@ -23,7 +23,13 @@ export default {
   async fetch(request) {
     // { v1: the V1 envelope's text, v2: the V2 payment's text }
     const { v1: body, v2: bodyV2 } = await request.json();
-    const bytes = new TextEncoder().encode(body);
+    const encoder = new TextEncoder();
+    const bytes = encoder.encode(body);
+    const scratch = new Uint8Array(3 * body.length);
+    // The same payment with its Korean (33 of 1415 characters) as "x": V8 then holds it as a
+    // one-byte string (JSON.parse makes one when every character fits), whose encodeInto is
+    // a copy in workerd; a string with any other character is two-byte, encoded one by one.
+    const oneByte = JSON.parse(JSON.stringify([body.replace(/[^\x00-\x7f]/g, "x")]))[0];
     const expected = { merchantUid: "57008833-33004", amount: 1004 };
     const expectedV2 = { paymentId: "order-20240701-0001", amount: 129000 };
     if (firstCallMs === undefined) {
@@ -31,6 +37,7 @@ export default {
       if (!verifyPayment(body, expected).ok) throw new Error("the benchmark payment must verify");
       firstCallMs = Date.now() - start;
     }
+    if (!verifyPayment(oneByte, expected).ok) throw new Error("the one-byte payment must verify");
     const url = new URL(request.url);
     if (url.pathname === "/cold") {
       return Response.json({ evaluateMs: packageReady - moduleStart, firstVerifyMs: firstCallMs });
@@ -45,8 +52,12 @@ export default {
     const cases = {
       "portone-verify verifyPayment(string)": () => verifyPayment(body, expected).ok,
       "portone-verify verifyPayment(bytes)": () => verifyPayment(bytes, expected).ok,
+      // What a string's crossing costs where there is no Buffer: its UTF-8 alone.
+      "TextEncoder.encodeInto(string) alone": () => encoder.encodeInto(body, scratch).written > 0,
       "baseline JSON.parse + zod 4 + checks (string)": () => verifyWithZod(body, expected).ok,
       "baseline bare JSON.parse (string)": () => JSON.parse(body) !== null,
+      "portone-verify verifyPayment(one-byte string)": () => verifyPayment(oneByte, expected).ok,
+      "baseline bare JSON.parse (one-byte string)": () => JSON.parse(oneByte) !== null,
       "portone-verify verifyPaymentV2(string)": () => verifyPaymentV2(bodyV2, expectedV2).ok,
       "baseline V2 JSON.parse + zod 4 + checks (string)": () => verifyV2WithZod(bodyV2, expectedV2).ok,
       "baseline V2 bare JSON.parse (string)": () => JSON.parse(bodyV2) !== null,

@@ -2,7 +2,8 @@
 //! `payment_v2::expected_for`), then the body.
 //!
 //! Oracles:
-//! - `verify_payment_v2_json` (the checking reader, nothing built) reaches the verdict of
+//! - `verify_payment_v2_json` (the fast path of `read/fast/object.rs` first, as the edge build
+//!   runs it, then the checking reader when the fast path gives up; nothing built) reaches the verdict of
 //!   `verify_payment_v2(&parse_payment_v2(body)?)`, and refuses exactly what `parse_payment_v2`
 //!   refuses, with the same code and path; so a body the reader refuses never verifies;
 //! - a verified body really matches the order (`payment_v2::really_matches`: the parsed

@@ -12,6 +12,8 @@ mod response_v2;
 pub use callback::{parse_request_pay_response, request_pay_response_json};
 pub use payment::{parse_enveloped, parse_payment, payment_json};
 pub(crate) use payment_v2::read_payment_v2;
+#[cfg(feature = "fast-verify")]
+pub(crate) use payment_v2::PAYMENT_V2;
 pub use payment_v2::{parse_payment_v2, payment_v2_json};
 #[cfg(feature = "webhook")]
 pub(crate) use redirect::form_object;

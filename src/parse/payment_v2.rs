@@ -7,7 +7,7 @@ use crate::types::declare::sealed::Declared;
 use crate::types::v2::Payment;
 
 /// The schema of a V2 payment (a union on `status`).
-const PAYMENT_V2: &Schema = <Payment as Declared>::SCHEMA;
+pub(crate) const PAYMENT_V2: &Schema = <Payment as Declared>::SCHEMA;
 
 /// Parses a V2 payment from JSON bytes. An unknown `status` is kept
 /// ([`Payment::Unrecognized`]); unknown fields are ignored; amounts are exact integers.

@@ -34,7 +34,7 @@ pub(crate) use envelope::read_enveloped;
 #[cfg(feature = "client")]
 pub(crate) use envelope::{read_envelope, Envelope};
 #[cfg(feature = "fast-verify")]
-pub(crate) use fast::{read_payment_fast, FastSchema};
+pub(crate) use fast::{read_object_fast, read_payment_fast, FastSchema};
 #[cfg(feature = "client")]
 pub(crate) use lists::{list_json, page_json};
 pub(crate) use path::Path;

@@ -1,29 +1,32 @@
 //! The verify fast path, for the speed-optimised build.
 //!
 //! One forward pass of [`Scan`] over the text finds each value's raw text (no copy, no
-//! tokenizer objects), trying the next documented key first. The values are judged by the same [`scalar`] rules as the jiter reader, and
-//! lists and nested objects other than `[]` and `null` by the jiter reader itself, as are
-//! strings with escapes. Anything this pass cannot settle (an error of any kind, an API error,
-//! an escaped key, a duplicate key) returns `None`, and the jiter reader reads the document
-//! again and says exactly what is wrong. So it only ever agrees with
-//! [`super::read_payment`], faster (checked by the property tests below).
+//! tokenizer objects), trying the next documented key first. Scalar values are judged by the
+//! same rules as the jiter reader (`judge.rs`); nested objects, lists of objects and unions
+//! are walked by the same pass with their own schemas (`object.rs`); values of unknown keys
+//! and strings with escapes are checked by jiter itself. Anything this pass cannot settle (an
+//! error of any kind, an API error, an escaped key, a duplicate key) returns `None`, and the
+//! jiter reader reads the document again and says exactly what is wrong. So it only ever
+//! agrees with [`super::read_payment`] (V1, bare or enveloped: [`read_payment_fast`]) and
+//! [`super::read_bare`] (a V2 payment: [`read_object_fast`]), faster (checked by the
+//! property tests in `tests.rs` and the differential fuzz targets).
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
+mod judge;
+mod object;
 mod scan;
+mod text;
 mod words;
 
+pub(crate) use object::read_object_fast;
+use object::Fields;
 use scan::Scan;
 use words::Key;
 
-use super::captures::{Capture, Captured, Captures};
+use super::captures::{Capture, Captures};
 use super::envelope::{classify, code_of, Document};
-use super::path::Path;
-use super::reader::check_value;
-use super::scalar::{scalar, Shape};
-use super::schema::{Field, Kind, Schema};
-use crate::amount::Amount;
+use super::schema::Schema;
 
 /// Calls `then` with the kept values of a payment document, or returns `None` to hand it to
 /// the jiter reader. (The values are lent rather than returned: moving them out cost more
@@ -33,7 +36,6 @@ pub(crate) fn read_payment_fast<R>(
     schema: &'static FastSchema,
     then: impl FnOnce(&Captures<'_>) -> R,
 ) -> Option<R> {
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut scan = Scan::new(input);
     // The top-level fields as a bare payment and `response` as an enveloped one, read in
     // place; which of the two the document is, is decided at the end.
@@ -61,7 +63,7 @@ impl FastSchema {
         }
     }
 
-    fn keys(&self) -> &[Key] {
+    fn keys(&'static self) -> &'static [Key] {
         self.keys.get_or_init(|| {
             self.schema
                 .fields
@@ -74,155 +76,31 @@ impl FastSchema {
 
 /// One payment object being read: which fields were seen and the values kept.
 struct Payment<'j> {
-    fast: &'static FastSchema,
-    schema: &'static Schema,
-    seen: u64,
-    hint: usize,
+    fields: Fields,
     captures: Captures<'j>,
 }
 
 impl<'j> Payment<'j> {
     fn new(fast: &'static FastSchema) -> Self {
         Payment {
-            fast,
-            schema: fast.schema,
-            seen: 0,
-            hint: 0,
+            fields: Fields::new(fast.schema, fast.keys()),
             captures: Captures::default(),
         }
     }
 
     /// Reads the members of the payment object that is next.
     fn read(&mut self, scan: &mut Scan<'j>) -> Option<()> {
-        let keys = self.fast.keys();
-        scan.members(|scan| {
-            // Senders write the fields in the documented order: the next one is tried first.
-            let index = if keys.get(self.hint).is_some_and(|key| scan.key_is(key)) {
-                Some(self.hint)
-            } else {
-                let key = scan.key()?;
-                scan.expect(b':')?;
-                self.schema.find(key, self.hint)
-            };
-            self.field(index, scan)
-        })
+        scan.members(|scan| self.fields.member(scan, &mut self.captures))
     }
 
-    /// Reads the value of the field at `index` (`None`: an unknown key); any problem is
-    /// `None` (and so a fallback).
-    #[inline(always)]
+    /// Reads the value of the field at `index` (`None`: an unknown key).
     fn field(&mut self, index: Option<usize>, scan: &mut Scan<'j>) -> Option<()> {
-        let (raw, escaped) = scan.token()?;
-        let Some(index) = index else {
-            return Some(()); // an unknown field: any valid JSON
-        };
-        let field = self.schema.fields.get(index)?;
-        let bit = 1u64 << (index % 64);
-        if self.seen & bit != 0 {
-            return None; // a duplicate: the reader says what it makes of it
-        }
-        self.seen |= bit;
-        self.hint = index + 1;
-        judge(field, raw, escaped, &mut self.captures)
+        self.fields.field(index, scan, &mut self.captures)
     }
 
     /// The kept values when every required field was there.
     fn complete(&self) -> Option<&Captures<'j>> {
-        let required = self.schema.required;
-        (self.seen & required == required).then_some(&self.captures)
-    }
-}
-
-/// Checks one known field's value by the reader's rules, keeping it when asked. `raw` is a
-/// whole JSON value, checked as such and as UTF-8 by [`Scan::value`].
-#[inline(always)]
-fn judge<'j>(
-    field: &Field,
-    raw: &'j [u8],
-    escaped: bool,
-    captures: &mut Captures<'j>,
-) -> Option<()> {
-    let first = *raw.first()?;
-    match (field.kind, first) {
-        // A kept text without escapes is the characters between the quotes.
-        (Kind::Text, b'"') if !escaped => {
-            if let Some(capture) = field.capture {
-                let inner = raw.get(1..raw.len() - 1)?;
-                let text = std::str::from_utf8(inner).ok()?;
-                captures.keep(capture, Captured::Text(Cow::Borrowed(text)));
-            }
-            Some(())
-        }
-        // An identifier without escapes that is not blank (anything else goes to the reader).
-        (Kind::Id, b'"') if !escaped => {
-            let inner = std::str::from_utf8(raw.get(1..raw.len() - 1)?).ok()?;
-            if inner.trim().is_empty() {
-                return None;
-            }
-            if let Some(capture) = field.capture {
-                captures.keep(capture, Captured::Text(Cow::Borrowed(inner)));
-            }
-            Some(())
-        }
-        // The common cases, settled on the bytes: any string, number or boolean is a text
-        // (a code is read as one); a plain integer of up to 18 digits fits an `i64`; an empty
-        // list or `null` is empty; any value is an `Any`.
-        (Kind::Text | Kind::Code, b'"' | b'-' | b'0'..=b'9' | b't' | b'f')
-            if field.capture.is_none() =>
-        {
-            Some(())
-        }
-        (Kind::Int, b'0'..=b'9') if raw.len() <= 18 && raw.iter().all(u8::is_ascii_digit) => {
-            if let Some(capture) = field.capture {
-                let int = std::str::from_utf8(raw).ok()?.parse().ok()?;
-                captures.keep(capture, Captured::Int(int));
-            }
-            Some(())
-        }
-        (Kind::Flag, b't' | b'f') => {
-            if let Some(capture) = field.capture {
-                captures.keep(capture, Captured::Flag(first == b't'));
-            }
-            Some(())
-        }
-        // Two bytes of valid JSON starting with `[` are `[]`.
-        (Kind::Texts | Kind::List(_), b'[') if raw.len() == 2 => Some(()),
-        (
-            Kind::Text | Kind::Id | Kind::Code | Kind::Texts | Kind::List(_) | Kind::Object(_),
-            b'n',
-        ) if !field.required => Some(()),
-        (Kind::Int | Kind::Any, b'n') | (Kind::Any, _) => Some(()),
-        // A number amount, as the reader reads it.
-        (Kind::Amount, b'-' | b'0'..=b'9') => {
-            let amount = Amount::parse(std::str::from_utf8(raw).ok()?)?;
-            if let Some(capture) = field.capture {
-                captures.keep(capture, Captured::Amount(amount));
-            }
-            Some(())
-        }
-        _ => judge_text(field, std::str::from_utf8(raw).ok()?, captures),
-    }
-}
-
-/// The other cases, by the reader's own rules on the value's text.
-#[inline(never)]
-fn judge_text<'j>(field: &Field, raw: &'j str, captures: &mut Captures<'j>) -> Option<()> {
-    match (field.kind, Shape::of(raw)) {
-        // A kept text without escapes is the characters between the quotes.
-        (Kind::Text, Shape::Str(inner)) if !inner.contains('\\') => {
-            if let Some(capture) = field.capture {
-                captures.keep(capture, Captured::Text(Cow::Borrowed(inner)));
-            }
-            Some(())
-        }
-        (Kind::Texts | Kind::List(_) | Kind::Object(_), _) => check_value(field, raw).ok(),
-        _ => {
-            let kept = scalar(field, raw, &Path::Root(""), None, field.capture.is_some()).ok()?;
-            if let (Some(capture), Some(kept)) = (field.capture, kept) {
-                captures.keep(capture, kept);
-            }
-            Some(())
-        }
+        self.fields.complete().map(|()| &self.captures)
     }
 }
 
@@ -274,7 +152,7 @@ fn document<'j>(
             }
             b"code" | b"message" | b"response" => None,
             other => {
-                let index = bare.schema.find(other, bare.hint);
+                let index = bare.fields.find(other);
                 bare.field(index, scan)
             }
         }
@@ -289,3 +167,5 @@ fn document<'j>(
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_v2;

@@ -6,11 +6,14 @@
 //! string is checked as UTF-8 only when it holds a byte above ASCII, so the whole document
 //! is never validated separately (that pass was 5-10% of the work).
 
-use jiter::{Jiter, Peek};
+use jiter::Jiter;
 
+use super::text::{escape_len, utf8_len};
+use crate::read::schema::Kind;
 use super::words::{same, word_at, Key};
 
 /// A position in the document.
+#[derive(Clone)]
 pub(crate) struct Scan<'j> {
     input: &'j [u8],
     at: usize,
@@ -22,7 +25,9 @@ const fn lanes(byte: u8) -> u64 {
 }
 
 impl<'j> Scan<'j> {
+    /// A scan of a whole document, after its byte order mark if it has one.
     pub(crate) fn new(input: &'j [u8]) -> Self {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
         Scan { input, at: 0 }
     }
 
@@ -76,14 +81,12 @@ impl<'j> Scan<'j> {
                 }
                 b'\\' => {
                     escaped = true;
-                    // The escaped character is checked by jiter afterwards (a non-ASCII byte
-                    // there is no escape, and jiter refuses it).
-                    self.at += 2;
+                    self.at += escape_len(self.input, self.at)?;
                 }
                 0..=0x1f => return None,
                 // Text in Hangul and the like: the next character is likely one too.
                 0x80..=0xff => loop {
-                    self.utf8_char()?;
+                    self.at += utf8_len(self.input, self.at)?;
                     if self.peek()? < 0x80 {
                         break;
                     }
@@ -150,31 +153,6 @@ impl<'j> Scan<'j> {
         }
     }
 
-    /// Moves past the UTF-8 sequence of two to four bytes at the cursor, or fails: the
-    /// checks of `str::from_utf8` (no overlong forms, no surrogates, nothing above U+10FFFF).
-    #[inline(always)]
-    fn utf8_char(&mut self) -> Option<()> {
-        let rest = self.input.get(self.at..)?;
-        // Three bytes (U+0800..U+FFFF less the surrogates: Hangul, CJK) first, by arithmetic.
-        if let [b0 @ 0xe0..=0xef, b1, b2, ..] = *rest {
-            let point = u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6;
-            if tail(b1) && tail(b2) && point >= 0x800 && !(0xd800..0xe000).contains(&point) {
-                self.at += 3;
-                return Some(());
-            }
-            return None;
-        }
-        let len = match *rest {
-            [0xc2..=0xdf, b1, ..] if tail(b1) => 2,
-            [0xf0, 0x90..=0xbf, b2, b3, ..] if tail(b2) && tail(b3) => 4,
-            [0xf1..=0xf3, b1, b2, b3, ..] if tail(b1) && tail(b2) && tail(b3) => 4,
-            [0xf4, 0x80..=0x8f, b2, b3, ..] if tail(b2) && tail(b3) => 4,
-            _ => return None,
-        };
-        self.at += len;
-        Some(())
-    }
-
     /// An object key without escapes, as UTF-8 bytes (an escaped key is left to the jiter
     /// reader).
     pub(crate) fn key(&mut self) -> Option<&'j [u8]> {
@@ -230,14 +208,13 @@ impl<'j> Scan<'j> {
     }
 
     /// Skips the string whose opening quote is next; returns its bytes (quotes included)
-    /// and whether it holds an escape (checked by jiter, as the reader does).
+    /// and whether it holds an escape (each one checked as jiter checks it).
     #[inline(always)]
     pub(crate) fn string(&mut self) -> Option<(&'j [u8], bool)> {
         let start = self.at;
         self.at += 1;
         let escaped = self.string_end()?;
-        let raw = self.since(start)?;
-        (!escaped || jiter_accepts(raw)).then_some((raw, escaped))
+        Some((self.since(start)?, escaped))
     }
 
     #[inline(always)]
@@ -286,22 +263,37 @@ impl<'j> Scan<'j> {
 
     /// Walks the members of the object whose `{` is next, calling `member` with the cursor
     /// before each key (it must read the key, the colon and the value).
-    pub(crate) fn members(
+    #[inline(always)]
+    pub(crate) fn members(&mut self, member: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.sequence(b'{', b'}', member)
+    }
+
+    /// Walks the items of the list whose `[` is next, calling `item` with the cursor before
+    /// each one (it must read the whole item).
+    pub(crate) fn elements(&mut self, item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.sequence(b'[', b']', item)
+    }
+
+    /// Walks what stands between `open` (next) and `close`, separated by commas.
+    #[inline(always)]
+    fn sequence(
         &mut self,
-        mut member: impl FnMut(&mut Self) -> Option<()>,
+        open: u8,
+        close: u8,
+        mut each: impl FnMut(&mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.expect(b'{')?;
+        self.expect(open)?;
         self.space();
-        if self.peek()? == b'}' {
+        if self.peek()? == close {
             self.at += 1;
             return Some(());
         }
         loop {
-            member(self)?;
+            each(self)?;
             self.space();
             match self.peek()? {
                 b',' => self.at += 1,
-                b'}' => {
+                byte if byte == close => {
                     self.at += 1;
                     return Some(());
                 }
@@ -310,8 +302,38 @@ impl<'j> Scan<'j> {
         }
     }
 
+    /// Whether the value next is one [`nested`](super::object) reads for a field of `kind`:
+    /// an object for an object, a list other than `[]` for a list (`[]` is a token).
+    #[inline(always)]
+    pub(crate) fn nested_next(&mut self, kind: Kind) -> bool {
+        self.space();
+        match (kind, self.peek()) {
+            (Kind::Object(_), Some(b'{')) => true,
+            #[cfg(feature = "webhook")]
+            (Kind::Record(_), Some(b'{')) => true,
+            (Kind::List(_) | Kind::Texts, Some(b'[')) => self.input.get(self.at + 1) != Some(&b']'),
+            _ => false,
+        }
+    }
+
+    /// Reads the key `name` and its colon if they are next, written without escapes or
+    /// whitespace between them ([`Scan::key_is`] without precomputed words).
+    #[inline(always)]
+    pub(crate) fn name_is(&mut self, name: &str) -> bool {
+        self.space();
+        let after = self.at + name.len() + 3;
+        match self.input.get(self.at..after) {
+            Some([b'"', text @ .., b'"', b':']) if same(text, name.as_bytes()) => {
+                self.at = after;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Reads the key and colon `key` stands for if they are next, written without escapes or
     /// whitespace between them (anything else is left for [`Scan::key`]).
+    #[inline(always)]
     pub(crate) fn key_is(&mut self, key: &Key) -> bool {
         self.space();
         let len = key.len;
@@ -333,15 +355,4 @@ impl<'j> Scan<'j> {
         }
         matches
     }
-}
-
-/// Whether `byte` continues a UTF-8 sequence (`10xxxxxx`).
-fn tail(byte: u8) -> bool {
-    byte & 0xc0 == 0x80
-}
-
-/// Whether jiter reads the string token `raw` (quotes included), escapes and all.
-fn jiter_accepts(raw: &[u8]) -> bool {
-    let mut jiter = Jiter::new(raw);
-    matches!(jiter.peek(), Ok(Peek::String)) && jiter.known_str().is_ok()
 }
