@@ -10,20 +10,21 @@
 //! and writes the texts with `encodeInto` into a buffer kept between calls.
 //!
 //! # The contract with `webhook.js`
-//! - **Layout.** Rust owns it: [`LAYOUT`] names every offset, `webhook.js` receives it once
-//!   (`install_webhook`, with the three header names) and uses those names only. A text is
-//!   written as its start (from the buffer's start) and length.
+//! - **Layout.** Rust owns it: [`LAYOUT`] names every offset and tag, `webhook.js` receives it
+//!   once (`install_webhook`, with the three header names) and uses those names only. Every
+//!   text (the body, the secret, each header value) is an entry: its tag, then its start (from
+//!   the buffer's start) and length.
 //! - **Outcomes.** A read writes what it read; if the buffer is too small it writes only the
 //!   size it needs ([`NEEDED`]), and Rust grows the buffer and calls `write_webhook`. Or it
 //!   throws: `INVALID_INPUT` for a raw body that is not a string or bytes, `INVALID_ARGUMENT`
 //!   for a bad `options.now`, in that order (made with `errors.js`' `codedError`), or what a
 //!   getter of the headers object throws.
 //! - **Headers.** JS finds the values whose names lower-case (`toLowerCase()`, as the SDK) to
-//!   one of the three and writes them as (slot, text) pairs, a non-string value as a pair
-//!   without text; [`WebhookHeaders`] decides what counts (a header given twice, an empty
-//!   value).
-//! - **Secret.** Written with its kind (text, bytes, anything else): the caller refuses a
-//!   wrong type only after the headers and the timestamp, as the SDK does.
+//!   one of the three and writes each as an entry tagged with the name's index, a non-string
+//!   value without text; [`WebhookHeaders`] decides what counts (a header given twice, an
+//!   empty value).
+//! - **Secret.** Tagged text or bytes, absent when it is neither: the caller refuses a wrong
+//!   type only after the headers and the timestamp, as the SDK does.
 
 use std::cell::RefCell;
 
@@ -55,42 +56,34 @@ extern "C" {
 
 /// 0 when everything was written, else the capacity needed.
 const NEEDED: u32 = 0;
-/// [`SECRET_TEXT`], [`SECRET_BYTES`] or [`SECRET_OTHER`].
-const SECRET_KIND: u32 = 4;
 /// `options.now` or `Date.now()` (f64 milliseconds).
 const NOW_MS: u32 = 8;
-/// The raw body's slot (start, length).
-const BODY: u32 = 16;
-/// The secret's slot (when it is text or bytes).
-const SECRET: u32 = 24;
-/// How many header pairs follow [`HEADER`], [`PAIR`] bytes each: the slot's index in
-/// [`NAMES`], then a text slot whose length is [`NONE`] for a value that is not a string.
-const HEADER_COUNT: u32 = 32;
-const PAIR: u32 = 12;
-/// Where the header pairs start; the texts follow them.
-const HEADER: u32 = 36;
+/// How many entries follow at [`ENTRIES`]; their texts follow them.
+const COUNT: u32 = 16;
+/// The entries, [`ENTRY`] bytes each: a tag, then the start (from the buffer's start) and length
+/// of its text, the length [`NONE`] for a header value that is not a string.
+const ENTRIES: u32 = 20;
+const ENTRY: u32 = 12;
 const NONE: u32 = u32::MAX;
-const SECRET_OTHER: u32 = 0;
-const SECRET_TEXT: u32 = 1;
-const SECRET_BYTES: u32 = 2;
+/// Tags: 0 to 2 are header values (the index in [`NAMES`]), then the raw body and the secret.
+const BODY: u32 = 3;
+const SECRET_TEXT: u32 = 4;
+const SECRET_BYTES: u32 = 5;
 
 /// The layout by the names `webhook.js` uses: the only place its numbers are written down.
-const LAYOUT: [(&str, u32); 12] = [
+const LAYOUT: [(&str, u32); 9] = [
     ("needed", NEEDED),
-    ("secretKind", SECRET_KIND),
     ("nowMs", NOW_MS),
-    ("body", BODY),
-    ("secret", SECRET),
-    ("headerCount", HEADER_COUNT),
-    ("header", HEADER),
+    ("count", COUNT),
+    ("entries", ENTRIES),
+    ("entry", ENTRY),
     ("none", NONE),
-    ("secretOther", SECRET_OTHER),
+    ("body", BODY),
     ("secretText", SECRET_TEXT),
     ("secretBytes", SECRET_BYTES),
-    ("pair", PAIR),
 ];
 
-/// Header slots, in the order of the names given to `webhook.js`.
+/// Header tags, in the order of the names given to `webhook.js`.
 const NAMES: [&str; 3] = [HEADER_ID, HEADER_TIMESTAMP, HEADER_SIGNATURE];
 
 /// Buffers above this size are not kept after the call.
@@ -175,35 +168,39 @@ fn place(buffer: &mut [u8]) -> Result<(u32, u32), JsValue> {
     }
 }
 
-/// What `webhook.js` wrote; `None` if a slot points outside the buffer (it cannot).
+/// What `webhook.js` wrote; `None` if an entry points outside the buffer (it cannot).
 fn request(buffer: &[u8]) -> Option<WebhookRequest<'_>> {
     let mut headers = WebhookHeaders::new();
-    let mut pair = HEADER;
-    for _ in 0..u32_at(buffer, HEADER_COUNT) {
-        let name = NAMES.get(u32_at(buffer, pair) as usize)?;
-        match bytes(buffer, pair + 4) {
-            Some(value) => headers.insert(name, std::str::from_utf8(value).ok()?),
-            None => headers.insert_unreadable(name),
+    let mut body = None;
+    let mut secret = None;
+    let mut entry = ENTRIES;
+    for _ in 0..u32_at(buffer, COUNT) {
+        let text = bytes(buffer, entry);
+        match (u32_at(buffer, entry), text) {
+            (BODY, Some(text)) => body = Some(text),
+            (SECRET_TEXT, Some(text)) => {
+                secret = Some(SecretInput::Text(std::str::from_utf8(text).ok()?));
+            }
+            (SECRET_BYTES, Some(text)) => secret = Some(SecretInput::Bytes(text)),
+            (tag, Some(text)) => headers.insert(name(tag)?, std::str::from_utf8(text).ok()?),
+            (tag, None) => headers.insert_unreadable(name(tag)?),
         }
-        pair += PAIR;
+        entry += ENTRY;
     }
-    let secret = match u32_at(buffer, SECRET_KIND) {
-        SECRET_TEXT => Some(SecretInput::Text(
-            std::str::from_utf8(bytes(buffer, SECRET)?).ok()?,
-        )),
-        SECRET_BYTES => Some(SecretInput::Bytes(bytes(buffer, SECRET)?)),
-        _ => None,
-    };
     let now_ms = buffer
         .get(NOW_MS as usize..NOW_MS as usize + 8)
         .and_then(|b| <[u8; 8]>::try_from(b).ok())
         .map(f64::from_le_bytes)?;
     Some(WebhookRequest {
-        body: bytes(buffer, BODY)?,
+        body: body?,
         headers,
         secret,
         now_ms,
     })
+}
+
+fn name(tag: u32) -> Option<&'static str> {
+    NAMES.get(tag as usize).copied()
 }
 
 fn u32_at(buffer: &[u8], at: u32) -> u32 {
@@ -213,17 +210,17 @@ fn u32_at(buffer: &[u8], at: u32) -> u32 {
         .map_or(NONE, u32::from_le_bytes)
 }
 
-/// The bytes of the text whose slot is at `slot`; `None` for [`NONE`].
-fn bytes(buffer: &[u8], slot: u32) -> Option<&[u8]> {
-    let len = u32_at(buffer, slot + 4);
+/// The text of the entry at `entry`; `None` for [`NONE`].
+fn bytes(buffer: &[u8], entry: u32) -> Option<&[u8]> {
+    let len = u32_at(buffer, entry + 8);
     if len == NONE {
         return None;
     }
-    let start = u32_at(buffer, slot) as usize;
+    let start = u32_at(buffer, entry + 4) as usize;
     buffer.get(start..start.checked_add(len as usize)?)
 }
 
-/// For what cannot happen: a buffer that is still too small, or a slot outside it.
+/// For what cannot happen: a buffer that is still too small, or an entry outside it.
 fn unreadable() -> JsValue {
     coded_error(
         "INVALID_INPUT",

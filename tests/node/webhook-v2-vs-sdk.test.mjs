@@ -314,6 +314,15 @@ describe("verifyWebhookV2 beyond the SDK", () => {
     }
   });
 
+  test("empty texts are read as empty, not as what an earlier call left", async () => {
+    const c = base({ offset: 0 });
+    assert.equal(await compare(c), "OK");
+    const empty = { "webhook-id": "", "webhook-timestamp": "", "webhook-signature": "" };
+    const key = Uint8Array.from(c.key);
+    assert.equal(await compare({ ...c, secret: key, body: "", headers: empty, name: "all empty" }), "MISSING_REQUIRED_HEADERS");
+    assert.equal(await compare({ ...resigned(c, c.timestamp), body: "", name: "empty body" }), "NO_MATCHING_SIGNATURE");
+  });
+
   test("a call from inside a header getter has its own reading", () => {
     const inner = base({ offset: 0, name: "inner" });
     const outer = base({ offset: 0, name: "outer" });
