@@ -11,6 +11,8 @@
 //!   (JSON or form).
 //!
 //! The clock is always passed in (`now`, UNIX seconds): nothing here reads the system time.
+//! [`SecretInput::keyed`] parses a secret once per thread and then reuses its keyed HMAC state
+//! (found by the secret's exact bytes; verdicts are never cached).
 //!
 //! # Example
 //! ```
