@@ -63,8 +63,8 @@ use std::cell::RefCell;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::errors::{coded_error, invalid_expected};
-use super::input::amount_from_number;
+use super::args_buffer::{Header, FLAGS, LAYOUT, NEEDED, PAYMENT, PAYMENT_IS_UTF16};
+use super::errors::coded_error;
 use crate::amount::Amount;
 use crate::verify::{Expected, ExpectedV2, Want};
 
@@ -88,56 +88,6 @@ extern "C" {
     /// Writes what the last `read_args` read into the grown buffer; answers as it does.
     fn write_args(memory: &JsValue, at: u32, capacity: u32) -> JsValue;
 }
-
-/// Byte offsets from the buffer's start (a text's slot holds its start, then its length).
-const PAYMENT: u32 = 0;
-/// `merchantUid` (V1) or `paymentId` (V2).
-const ID: u32 = 8;
-const CURRENCY: u32 = 16;
-const IMP_UID: u32 = 24;
-const AMOUNT_TEXT: u32 = 32;
-const FLAGS: u32 = 40;
-/// 0 when everything was written, else the capacity needed to write it.
-const NEEDED: u32 = 44;
-/// The amount when it is a number (f64).
-const AMOUNT_NUMBER: u32 = 48;
-/// `nowMs` (f64; NaN when the deadline of a virtual account is not asked about).
-const NOW_MS: u32 = 56;
-/// V2's `orderName` and `storeId`.
-const ORDER_NAME: u32 = 64;
-const STORE_ID: u32 = 72;
-/// Where the texts start.
-const HEADER: u32 = 80;
-/// A length for "absent".
-const NONE: u32 = u32::MAX;
-/// Bits of the flags.
-const ALLOW_VIRTUAL_ACCOUNT_ISSUED: u32 = 1;
-const ALLOW_SANDBOX: u32 = 2;
-const AMOUNT_IS_TEXT: u32 = 4;
-const PAYMENT_IS_UTF16: u32 = 8;
-const ALLOW_TEST_CHANNEL: u32 = 16;
-
-/// The layout by the names `args.js` uses: the only place its numbers are written down.
-const LAYOUT: [(&str, u32); 18] = [
-    ("payment", PAYMENT),
-    ("id", ID),
-    ("currency", CURRENCY),
-    ("impUid", IMP_UID),
-    ("amountText", AMOUNT_TEXT),
-    ("flags", FLAGS),
-    ("needed", NEEDED),
-    ("amountNumber", AMOUNT_NUMBER),
-    ("nowMs", NOW_MS),
-    ("orderName", ORDER_NAME),
-    ("storeId", STORE_ID),
-    ("header", HEADER),
-    ("none", NONE),
-    ("allowVirtualAccountIssued", ALLOW_VIRTUAL_ACCOUNT_ISSUED),
-    ("allowSandbox", ALLOW_SANDBOX),
-    ("amountIsText", AMOUNT_IS_TEXT),
-    ("paymentIsUtf16", PAYMENT_IS_UTF16),
-    ("allowTestChannel", ALLOW_TEST_CHANNEL),
-];
 
 /// Buffers above this size are not kept after the call.
 const KEPT_CAPACITY: usize = 256 * 1024;
@@ -310,93 +260,6 @@ fn owned(want: Want<'_>) -> Expected {
         allow_virtual_account_issued: want.allow_virtual_account_issued,
         allow_sandbox: want.allow_sandbox,
         now_ms: want.now_ms,
-    }
-}
-
-/// What `args.js` wrote.
-struct Header<'b> {
-    buffer: &'b [u8],
-}
-
-impl<'b> Header<'b> {
-    fn u32_at(&self, at: u32) -> u32 {
-        self.buffer
-            .get(at as usize..at as usize + 4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map_or(NONE, u32::from_le_bytes)
-    }
-
-    /// The bytes of the text whose slot is at `slot`.
-    fn bytes(&self, slot: u32) -> Option<&'b [u8]> {
-        let len = self.u32_at(slot + 4);
-        if len == NONE {
-            return None;
-        }
-        let start = self.u32_at(slot) as usize;
-        self.buffer.get(start..start + len as usize)
-    }
-
-    /// A text `encodeInto` or the ASCII loop wrote (always UTF-8).
-    fn text(&self, slot: u32) -> Option<&'b str> {
-        self.bytes(slot).and_then(|b| std::str::from_utf8(b).ok())
-    }
-
-    fn f64_at(&self, slot: u32) -> Option<f64> {
-        let at = slot as usize;
-        self.buffer
-            .get(at..at + 8)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            .map(f64::from_le_bytes)
-    }
-
-    /// `nowMs` as whole milliseconds, when it was given (or filled in with `Date.now()`).
-    fn now_ms(&self) -> Option<i64> {
-        #[allow(clippy::cast_possible_truncation)] // finite and checked by args.js
-        self.f64_at(NOW_MS)
-            .filter(|now| now.is_finite())
-            .map(|now| now.floor() as i64)
-    }
-
-    fn amount(&self) -> Result<Amount, JsValue> {
-        let text = self.text(AMOUNT_TEXT);
-        let amount = if self.u32_at(FLAGS) & AMOUNT_IS_TEXT != 0 {
-            text.and_then(|text| Amount::parse(text.trim()))
-        } else {
-            self.f64_at(AMOUNT_NUMBER)
-                .and_then(|number| amount_from_number(number, || text.map(str::to_owned)))
-        };
-        amount.ok_or_else(|| invalid_expected("amount", "expected.amount cannot be read"))
-    }
-
-    /// V1's expectation, borrowing its texts from the buffer (checked by the caller).
-    fn want<'a>(&'a self, amount: &'a Amount) -> Want<'a> {
-        let flags = self.u32_at(FLAGS);
-        Want {
-            merchant_uid: self.text(ID).unwrap_or_default(),
-            amount,
-            currency: self.text(CURRENCY).unwrap_or(Expected::DEFAULT_CURRENCY),
-            imp_uid: self.text(IMP_UID),
-            allow_virtual_account_issued: flags & ALLOW_VIRTUAL_ACCOUNT_ISSUED != 0,
-            allow_sandbox: flags & ALLOW_SANDBOX != 0,
-            now_ms: self.now_ms(),
-        }
-    }
-
-    /// V2's expectation, checked ([`ExpectedV2::validate`]).
-    fn expected_v2(&self) -> Result<ExpectedV2, JsValue> {
-        let flags = self.u32_at(FLAGS);
-        let text = |slot| self.text(slot).map(str::to_owned);
-        let mut expected = ExpectedV2::new(self.text(ID).unwrap_or_default(), self.amount()?)
-            .allow_virtual_account_issued(flags & ALLOW_VIRTUAL_ACCOUNT_ISSUED != 0)
-            .allow_test_channel(flags & ALLOW_TEST_CHANNEL != 0);
-        if let Some(currency) = self.text(CURRENCY) {
-            expected = expected.with_currency(currency);
-        }
-        expected.order_name = text(ORDER_NAME);
-        expected.store_id = text(STORE_ID);
-        expected.now_ms = self.now_ms();
-        expected.validate()?;
-        Ok(expected)
     }
 }
 

@@ -1,6 +1,7 @@
 //! JavaScript glue: converts values and errors, nothing else. Compiled only for wasm32.
 
 mod args;
+mod args_buffer;
 #[cfg(feature = "client")]
 pub mod client;
 pub(crate) mod errors;

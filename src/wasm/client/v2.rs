@@ -4,6 +4,7 @@
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "webhook")]
 use wasm_bindgen::JsCast;
 
 use super::convert::{option_object, option_secrets, options_arg, runtime_globals, string_arg};
