@@ -11,6 +11,7 @@
 use jiter::{Jiter, Peek};
 
 use crate::client::error::ClientError;
+use crate::error::ParseError;
 use crate::json_writer::push_string;
 use crate::read::{Kind, Path, Schema};
 use crate::types::Wire;
@@ -34,6 +35,18 @@ use crate::types::Wire;
 /// # Ok::<(), portone_verify::client::ClientError>(())
 /// ```
 pub fn read_request_body<T: Wire>(input: &[u8], prefix: &str) -> Result<String, ClientError> {
+    read_body(input, prefix, T::SCHEMA, T::canonical_json)
+}
+
+/// [`read_request_body`] for the type whose schema is `schema` and whose reader is `read`:
+/// out of line and not generic, so the check exists once, not once per body type.
+#[inline(never)]
+fn read_body(
+    input: &[u8],
+    prefix: &str,
+    schema: &'static Schema,
+    read: fn(&[u8]) -> Result<String, ParseError>,
+) -> Result<String, ClientError> {
     let not_object = || ClientError::invalid_argument(prefix, format!("{prefix} must be an object"));
     let text = std::str::from_utf8(input).map_err(|_| not_object())?.trim();
     let mut jiter = Jiter::new(text.as_bytes());
@@ -42,10 +55,10 @@ pub fn read_request_body<T: Wire>(input: &[u8], prefix: &str) -> Result<String, 
     }
     // Keys and signs first (their errors name the key); then the type's reader, whose errors
     // carry the path of any other bad value.
-    if let Err(err) = known_keys(&mut jiter, T::SCHEMA, &Path::Root(prefix)) {
+    if let Err(err) = known_keys(&mut jiter, schema, &Path::Root(prefix)) {
         return Err(err.unwrap_or_else(not_object));
     }
-    T::canonical_json(text.as_bytes())
+    read(text.as_bytes())
         .map_err(|err| ClientError::from_argument_parse(&err, prefix))?;
     Ok(text.to_owned())
 }

@@ -1,6 +1,7 @@
-//! Every `PortOneClient` method reads its arguments into a [`Job`] (nothing sent yet), then one
-//! function runs it on the core client: the wasm holds one async state machine for all
-//! methods rather than one per method.
+//! Every `PortOneClient` and `PortOneClientV2` method reads its arguments into a job (nothing
+//! sent yet), then one function runs it on its core client: the wasm holds one async state
+//! machine (one `future_to_promise`) for all methods of both clients rather than one per
+//! method or per client.
 
 use js_sys::{Promise, JSON};
 use wasm_bindgen::prelude::*;
@@ -8,12 +9,14 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::convert::redact_js;
 use super::transport::FetchTransport;
+use super::v2_jobs::JobV2;
 use super::PortOneClient;
+use crate::client::v2::ClientV2;
 use crate::client::{Answer, ApiRequest, Client};
 use crate::verify::Expected;
 use crate::wasm::verdict::verdict_of_canonical;
 
-/// What a method asks for, read from its arguments.
+/// What a `PortOneClient` method asks for, read from its arguments.
 pub(super) enum Job {
     /// One request, its answer read as `Answer`.
     Fetch(ApiRequest, Answer),
@@ -29,25 +32,40 @@ pub(super) enum Job {
     },
 }
 
-impl PortOneClient {
-    /// Runs `job` (once its arguments are read) as a Promise; every rejection is a coded
-    /// `Error` with the secret and tokens redacted.
-    pub(super) fn start(&self, job: impl FnOnce() -> Result<Job, JsValue>) -> Promise {
-        self.spawn(job())
-    }
+/// A job and the client that runs it (V1's or V2's); `Err` when its arguments were refused.
+pub(super) enum Work {
+    V1(Client<FetchTransport>, Result<Job, JsValue>),
+    V2(ClientV2<FetchTransport>, Result<JobV2, JsValue>),
+}
 
-    /// The part of [`PortOneClient::start`] that is the same for every method: kept out of
-    /// line, so its async state machine exists once, not once per exported method.
-    #[inline(never)]
-    fn spawn(&self, job: Result<Job, JsValue>) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move {
-            let result = match job {
-                Ok(job) => execute(&client, job).await,
-                Err(err) => Err(err),
-            };
-            result.map_err(|err| redact_js(&client, err))
-        })
+/// Runs `work` as a Promise; every rejection is a coded `Error` with the client's secrets and
+/// tokens redacted. Out of line and not generic: its async state machine exists once.
+#[inline(never)]
+pub(super) fn spawn(work: Work) -> Promise {
+    future_to_promise(async move {
+        match work {
+            Work::V1(client, job) => {
+                let result = match job {
+                    Ok(job) => execute(&client, job).await,
+                    Err(err) => Err(err),
+                };
+                result.map_err(|err| redact_js(&client, err))
+            }
+            Work::V2(client, job) => {
+                let result = match job {
+                    Ok(job) => super::v2_jobs::execute(&client, job).await,
+                    Err(err) => Err(err),
+                };
+                result.map_err(|err| super::v2_jobs::redact_js(&client, err))
+            }
+        }
+    })
+}
+
+impl PortOneClient {
+    /// Runs `job` (once its arguments are read) as a Promise (see [`spawn`]).
+    pub(super) fn start(&self, job: impl FnOnce() -> Result<Job, JsValue>) -> Promise {
+        spawn(Work::V1(self.client.clone(), job()))
     }
 }
 

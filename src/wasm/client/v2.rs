@@ -100,7 +100,7 @@ impl PortOneClientV2 {
         self.start(|| {
             let body = match request.is_undefined() || request.is_null() {
                 true => "{}".to_owned(),
-                false => body_arg::<GetPaymentsBody>(&request, "request")?,
+                false => body_arg(&request, "request", read_request_body::<GetPaymentsBody>)?,
             };
             Ok(JobV2::Fetch(
                 self.client.get_payments_request_json(&body),
@@ -126,7 +126,7 @@ impl PortOneClientV2 {
     ) -> Promise {
         self.start(|| {
             let payment_id = string_arg(&payment_id, "paymentId")?;
-            let body = body_arg::<CancelPaymentBody>(&options, "options")?;
+            let body = body_arg(&options, "options", read_request_body::<CancelPaymentBody>)?;
             let request = self.client.cancel_payment_request_json(&payment_id, &body)?;
             Ok(JobV2::Fetch(request, AnswerV2::Cancelled))
         })
@@ -145,7 +145,7 @@ impl PortOneClientV2 {
     ) -> Promise {
         self.start(|| {
             let payment_id = string_arg(&payment_id, "paymentId")?;
-            let body = body_arg::<PreRegisterPaymentBody>(&options, "options")?;
+            let body = body_arg(&options, "options", read_request_body::<PreRegisterPaymentBody>)?;
             let request = self.client.pre_register_payment_request_json(&payment_id, &body)?;
             Ok(JobV2::Fetch(request, AnswerV2::PreRegistered))
         })
@@ -225,14 +225,20 @@ impl PortOneClientV2 {
     }
 }
 
-/// A request body object as checked JSON ([`read_request_body`]: unknown keys refused).
-fn body_arg<T: crate::types::Wire>(value: &JsValue, path: &str) -> Result<String, JsValue> {
+/// A request body object as checked JSON (`read`: [`read_request_body`] of its type, which
+/// refuses unknown keys). Not generic: the same code for every body type.
+#[inline(never)]
+fn body_arg(
+    value: &JsValue,
+    path: &str,
+    read: fn(&[u8], &str) -> Result<String, ClientError>,
+) -> Result<String, JsValue> {
     if !value.is_object() {
         return Err(ClientError::invalid_argument(path, format!("{path} must be an object")).into());
     }
     let bytes = json_bytes(value)
         .map_err(|_| ClientError::invalid_argument(path, format!("{path} cannot be read as JSON")))?;
-    Ok(read_request_body::<T>(&bytes, path)?)
+    Ok(read(&bytes, path)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -1,10 +1,11 @@
 //! Every `PortOneClientV2` method reads its arguments into a [`JobV2`] (nothing sent yet),
-//! then one function runs it on the core client (one async state machine for all methods).
+//! then `jobs::spawn`, the runner `PortOneClient` uses too, runs it on the core client (one
+//! async state machine for all methods of both clients).
 
 use js_sys::{Promise, JSON};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
+use super::jobs::{spawn, Work};
 use super::transport::FetchTransport;
 use super::v2::PortOneClientV2;
 use crate::client::v2::{AnswerV2, ClientV2};
@@ -32,37 +33,32 @@ pub(super) enum JobV2 {
 }
 
 impl PortOneClientV2 {
-    /// Runs `job` (once its arguments are read) as a Promise; every rejection is a coded
-    /// `Error` with the secrets redacted.
+    /// Runs `job` (once its arguments are read) as a Promise on the one job runner shared
+    /// with `PortOneClient` ([`spawn`]); every rejection is a coded `Error` with the secrets
+    /// redacted.
     pub(super) fn start(&self, job: impl FnOnce() -> Result<JobV2, JsValue>) -> Promise {
-        self.spawn(job())
-    }
-
-    #[inline(never)]
-    fn spawn(&self, job: Result<JobV2, JsValue>) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move {
-            let result = match job {
-                Ok(job) => execute(&client, job).await,
-                Err(err) => Err(err),
-            };
-            result.map_err(|err| redact_js(&client, err))
-        })
+        spawn(Work::V2(self.client.clone(), job()))
     }
 }
 
 /// Redacts a thrown JS value's texts with the client's secrets (see `convert::redact_js`).
-fn redact_js(client: &ClientV2<FetchTransport>, err: JsValue) -> JsValue {
+pub(super) fn redact_js(client: &ClientV2<FetchTransport>, err: JsValue) -> JsValue {
     super::convert::redact_js_with(&client.redactor(), err)
 }
 
-async fn execute(client: &ClientV2<FetchTransport>, job: JobV2) -> Result<JsValue, JsValue> {
+pub(super) async fn execute(client: &ClientV2<FetchTransport>, job: JobV2) -> Result<JsValue, JsValue> {
     match job {
-        JobV2::Fetch(request, AnswerV2::PreRegistered) => {
-            client.answer_json(&request, AnswerV2::PreRegistered).await?;
-            Ok(JsValue::UNDEFINED)
+        // One await for every answer (each await of the same future is its own copy of its
+        // states); a pre-registration resolves to `undefined`.
+        JobV2::Fetch(request, answer) => {
+            let nothing = matches!(answer, AnswerV2::PreRegistered);
+            let json = client.answer_json(&request, answer).await?;
+            if nothing {
+                Ok(JsValue::UNDEFINED)
+            } else {
+                JSON::parse(&json)
+            }
         }
-        JobV2::Fetch(request, answer) => JSON::parse(&client.answer_json(&request, answer).await?),
         JobV2::Verify {
             payment_id,
             expected,
