@@ -257,6 +257,22 @@ payments.push(deepPayment, envelope(deepPayment));
 verifyInputs.push(Buffer.concat([Buffer.from([0xc0]), Buffer.from(deepPayment)]));
 callbacks.push(`{"imp_uid":"imp_1","custom_data":${deep(150)}}`);
 
+// ---- V2 client answers (a status pick for client_response_v2's STATUSES, then the body): error
+// bodies under their statuses, and 2xx bodies of every reading (a payment, a page, a
+// cancellation, a pre-registration).
+const V2_STATUS_PICKS = { 200: 0, 400: 5, 401: 6, 403: 7, 404: 8, 409: 9, 429: 10, 500: 11, 502: 12 };
+const v2Cancellation = JSON.stringify(JSON.parse(text("tests/fixtures/v2/cancelled.json")).cancellations[0]);
+const v2Answers = [
+  ...[[404, "PAYMENT_NOT_FOUND"], [401, "UNAUTHORIZED"], [403, "FORBIDDEN"], [400, "INVALID_REQUEST"],
+    [409, "ALREADY_PAID"], [502, "PG_PROVIDER"], [500, "UNKNOWN"], [429, "TOO_MANY_REQUESTS"]]
+    .map(([status, type]) => [status, JSON.stringify({ type, message: `${type}: message` })]),
+  [404, ""], [503, "<html>busy</html>"],
+  [200, v2Payments[0]],
+  [200, `{"items":[${v2Payments[0]}],"page":{"number":0,"size":1,"totalCount":1}}`],
+  [200, `{"cancellation":${v2Cancellation}}`],
+  [200, "{}"],
+].map(([status, body]) => Buffer.concat([Buffer.from([V2_STATUS_PICKS[status] ?? 13]), Buffer.from(body)]));
+
 const targets = {
   expected_json: expectedInputs,
   verify_v1: verifyInputs,
@@ -272,6 +288,7 @@ const targets = {
   verify_v2: verifyV2Inputs,
   parse_payment_v2: v2Payments,
   parse_v2_browser: v2Browser,
+  client_response_v2: v2Answers,
 };
 
 const only = new Set(process.argv.slice(3));
