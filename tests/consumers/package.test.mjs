@@ -78,6 +78,8 @@ describe("contents", () => {
       // The JS modules the Rust binds (wasm-bindgen `module =` snippets), in both builds.
       ...["", "browser/"].flatMap((dir) =>
         ["args.js", "errors.js", "verdict.js"].map((f) => `${dir}snippets/*/src/wasm/${f}`)),
+      // The webhook request reader: the edge build only.
+      "snippets/*/src/wasm/webhook.js",
     ];
     for (const file of expected) assert.ok(files.includes(file), `${file} is in the tarball`);
     const extra = files.filter((f) => !expected.includes(f));
