@@ -14,12 +14,12 @@ use std::fmt::{Debug, Write};
 
 use expect_test::expect_file;
 
+use portone_verify::client::v2::{GetPaymentV2Options, PortOneClientV2Options};
 use portone_verify::client::{
     decode_argument, BillingKeyPaymentsOptions, CancelPaymentRequest, ClientErrorCode,
     FindAllPaymentsOptions, FindPaymentOptions, FromArguments, GetPaymentOptions, GetPaymentsQuery,
     PaymentsByStatusOptions, PortOneClientOptions, PreparePaymentOptions,
 };
-use portone_verify::client::v2::{GetPaymentV2Options, PortOneClientV2Options};
 use serde::de::DeserializeOwned;
 
 /// What each input reads as: the value, or the error's code, path and message. Also checks
@@ -192,21 +192,43 @@ fn v2_client_options_are_checked_and_never_quoted() {
         decode_argument::<PortOneClientV2Options>(json.as_bytes(), "options")
             .and_then(PortOneClientV2Options::validate)
     };
-    let config = read(r#"{"apiSecret":"test_v2_api_secret","webhookSecret":"whsec_AAAAAAAA"}"#)
-        .unwrap();
+    let config =
+        read(r#"{"apiSecret":"test_v2_api_secret","webhookSecret":"whsec_AAAAAAAA"}"#).unwrap();
     assert_eq!(config.base_url, "https://api.portone.io");
     assert_eq!((config.timeout_ms, config.retry.max_retries), (10_000, 2));
     for (bad, path) in [
         (r#"{"apiSecret":"s3cr3t"}"#, "options.apiSecret"),
-        (r#"{"apiSecret":"s3cr3t_long","storeId":" "}"#, "options.storeId"),
-        (r#"{"apiSecret":"s3cr3t_long","webhookSecret":"whsec_s3cr3t!!"}"#, "options.webhookSecret"),
-        (r#"{"apiSecret":"s3cr3t_long","webhookSecret":"s3cr3t"}"#, "options.webhookSecret"),
-        (r#"{"apiSecret":"s3cr3t_long","baseUrl":"http://example.com"}"#, "options.baseUrl"),
-        (r#"{"apiSecret":"s3cr3t_long","timeoutMs":0}"#, "options.timeoutMs"),
-        (r#"{"apiSecret":"s3cr3t_long","maxRetries":11}"#, "options.maxRetries"),
+        (
+            r#"{"apiSecret":"s3cr3t_long","storeId":" "}"#,
+            "options.storeId",
+        ),
+        (
+            r#"{"apiSecret":"s3cr3t_long","webhookSecret":"whsec_s3cr3t!!"}"#,
+            "options.webhookSecret",
+        ),
+        (
+            r#"{"apiSecret":"s3cr3t_long","webhookSecret":"s3cr3t"}"#,
+            "options.webhookSecret",
+        ),
+        (
+            r#"{"apiSecret":"s3cr3t_long","baseUrl":"http://example.com"}"#,
+            "options.baseUrl",
+        ),
+        (
+            r#"{"apiSecret":"s3cr3t_long","timeoutMs":0}"#,
+            "options.timeoutMs",
+        ),
+        (
+            r#"{"apiSecret":"s3cr3t_long","maxRetries":11}"#,
+            "options.maxRetries",
+        ),
     ] {
         let err = read(bad).unwrap_err();
-        assert_eq!((err.code(), err.path()), (ClientErrorCode::InvalidArgument, Some(path)), "{bad}");
+        assert_eq!(
+            (err.code(), err.path()),
+            (ClientErrorCode::InvalidArgument, Some(path)),
+            "{bad}"
+        );
         assert!(!err.to_string().contains("s3cr3t"), "{err}");
     }
 }

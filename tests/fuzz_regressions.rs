@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use portone_verify::types::Wire;
-use portone_verify::{parse_payment, parse_request_pay_response, payment_json, ErrorCode, Expected};
+use portone_verify::{
+    parse_payment, parse_request_pay_response, payment_json, ErrorCode, Expected,
+};
 use serde_json::Value;
 
 /// `parse_callback`: a number in `custom_data` reached Rust as another double than the one
@@ -44,15 +46,29 @@ fn deep_custom_data_parses_as_deep_as_the_reader_reads() {
         );
         assert!(payment_json(body.as_bytes()).is_ok(), "{depth}");
         let payment = parse_payment(body.as_bytes()).unwrap_or_else(|e| panic!("{depth}: {e:?}"));
-        assert_eq!(payment.to_canonical_json(), payment_json(body.as_bytes()).unwrap());
+        assert_eq!(
+            payment.to_canonical_json(),
+            payment_json(body.as_bytes()).unwrap()
+        );
         let callback = format!(r#"{{"imp_uid":"imp_1","custom_data":{value}}}"#);
-        assert!(parse_request_pay_response(callback.as_bytes()).is_ok(), "{depth}");
+        assert!(
+            parse_request_pay_response(callback.as_bytes()).is_ok(),
+            "{depth}"
+        );
     }
     // Deeper than the reader goes: refused alike, as invalid JSON.
     let value = format!("{}{}", "[".repeat(300), "]".repeat(300));
-    let body = format!(r#"{{"imp_uid":"imp_1","merchant_uid":"o1","amount":1,"status":"paid","custom_data":{value}}}"#);
-    assert_eq!(parse_payment(body.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
-    assert_eq!(payment_json(body.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
+    let body = format!(
+        r#"{{"imp_uid":"imp_1","merchant_uid":"o1","amount":1,"status":"paid","custom_data":{value}}}"#
+    );
+    assert_eq!(
+        parse_payment(body.as_bytes()).unwrap_err().code(),
+        ErrorCode::InvalidJson
+    );
+    assert_eq!(
+        payment_json(body.as_bytes()).unwrap_err().code(),
+        ErrorCode::InvalidJson
+    );
 }
 
 /// `expected_json`: the error path of a malformed expectation was found by a walk that
@@ -64,9 +80,20 @@ fn a_deeply_nested_expectation_is_an_error_not_a_stack_overflow() {
         let input = format!(r#"{{"merchantUid":{}"#, "[".repeat(depth));
         let err = Expected::from_json(input.as_bytes()).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidArgument, "{depth}");
-        assert!(err.path().starts_with("expected.merchantUid"), "{depth}: {}", err.path());
-        let closed = format!(r#"{{"merchantUid":{}{},"amount":1}}"#, "[".repeat(depth), "]".repeat(depth));
-        assert_eq!(Expected::from_json(closed.as_bytes()).unwrap_err().code(), ErrorCode::InvalidArgument);
+        assert!(
+            err.path().starts_with("expected.merchantUid"),
+            "{depth}: {}",
+            err.path()
+        );
+        let closed = format!(
+            r#"{{"merchantUid":{}{},"amount":1}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        assert_eq!(
+            Expected::from_json(closed.as_bytes()).unwrap_err().code(),
+            ErrorCode::InvalidArgument
+        );
     }
 }
 
@@ -76,7 +103,8 @@ fn a_deeply_nested_expectation_is_an_error_not_a_stack_overflow() {
 /// writes a non-finite number (and as `JSON.stringify` writes `Infinity`).
 #[test]
 fn custom_data_numbers_beyond_a_double_are_null_in_rust() {
-    let callback = br#"{"imp_uid":"imp_1","custom_data":{"a":3e509,"b":[-1e400,"1e999",1e-999,2]}}"#;
+    let callback =
+        br#"{"imp_uid":"imp_1","custom_data":{"a":3e509,"b":[-1e400,"1e999",1e-999,2]}}"#;
     assert!(portone_verify::request_pay_response_json(callback).is_ok());
     let parsed = parse_request_pay_response(callback).unwrap();
     assert_eq!(
@@ -107,7 +135,10 @@ fn retry_after_dates_outside_imf_fixdate_are_unreadable() {
         parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777_000.0 - 5_000.0),
         Some(5_000)
     );
-    assert_eq!(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", 0.0), Some(253_402_300_799_000));
+    assert_eq!(
+        parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", 0.0),
+        Some(253_402_300_799_000)
+    );
 }
 
 /// `parse_v2_browser`: a blank `code` (`""`, `"   "`) in `PortOne.requestPayment`'s result
@@ -116,7 +147,9 @@ fn retry_after_dates_outside_imf_fixdate_are_unreadable() {
 /// failure now; in the redirect query an empty value is still no parameter at all.
 #[test]
 fn a_blank_v2_code_is_a_failure() {
-    use portone_verify::{parse_payment_response_v2, parse_redirect_query_v2, payment_response_v2_json};
+    use portone_verify::{
+        parse_payment_response_v2, parse_redirect_query_v2, payment_response_v2_json,
+    };
     for body in [
         r#"{"paymentId":"order-1","code":""}"#,
         r#"{"paymentId":"order-1","code":"   "}"#,
@@ -124,7 +157,12 @@ fn a_blank_v2_code_is_a_failure() {
     ] {
         let response = parse_payment_response_v2(body.as_bytes()).unwrap();
         assert!(!response.success, "{body}");
-        assert!(payment_response_v2_json(body.as_bytes()).unwrap().starts_with(r#"{"success":false"#), "{body}");
+        assert!(
+            payment_response_v2_json(body.as_bytes())
+                .unwrap()
+                .starts_with(r#"{"success":false"#),
+            "{body}"
+        );
     }
     let absent = parse_payment_response_v2(br#"{"paymentId":"order-1","code":null}"#).unwrap();
     assert!(absent.success && absent.code.is_none());
@@ -153,7 +191,11 @@ fn a_deposit_deadline_past_sixty_seconds_is_unreadable() {
         .now_ms(1_714_039_200_000);
     for expired_at in ["2024-07-04T14:59:75Z", "2024-07-04T14:59:61Z"] {
         let verdict = verify_payment_v2_json(body(expired_at).as_bytes(), &order).unwrap();
-        assert_eq!(verdict.failures()[0].code, FailureCode::IncompletePayment, "{expired_at}");
+        assert_eq!(
+            verdict.failures()[0].code,
+            FailureCode::IncompletePayment,
+            "{expired_at}"
+        );
     }
     let leap = verify_payment_v2_json(body("2024-07-04T14:59:60Z").as_bytes(), &order).unwrap();
     assert!(matches!(leap, Verdict::Verified { .. }));
@@ -174,10 +216,16 @@ fn an_enveloped_payment_is_told_apart_by_one_rule() {
     assert_eq!(parse_enveloped::<PaymentAnnotation>(body).unwrap(), payment);
     // Its `response` is no object: the same refusal either way.
     let body = br#"{"code":0,"imp_uid":"x","response":[{"imp_uid":"imp_1"}]}"#;
-    let (a, b) = (parse_payment(body).unwrap_err(), parse_enveloped::<PaymentAnnotation>(body).unwrap_err());
+    let (a, b) = (
+        parse_payment(body).unwrap_err(),
+        parse_enveloped::<PaymentAnnotation>(body).unwrap_err(),
+    );
     assert_eq!((a.code(), a.path()), (b.code(), b.path()));
     // A null `imp_uid` is no payment of its own: the envelope is read.
     let body = br#"{"imp_uid":null,"code":0,"response":{"imp_uid":"b","merchant_uid":"m2","amount":2,"status":"paid"}}"#;
-    assert_eq!(parse_enveloped::<PaymentAnnotation>(body).unwrap().imp_uid, "b");
+    assert_eq!(
+        parse_enveloped::<PaymentAnnotation>(body).unwrap().imp_uid,
+        "b"
+    );
     assert_eq!(parse_payment(body).unwrap().imp_uid, "b");
 }

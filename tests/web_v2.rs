@@ -24,7 +24,10 @@ fn text(target: &JsValue, key: &str) -> Option<String> {
 }
 
 fn error_code(result: Result<JsValue, JsValue>) -> (String, String) {
-    let err: js_sys::Error = result.expect_err("an error").dyn_into().expect("a real Error");
+    let err: js_sys::Error = result
+        .expect_err("an error")
+        .dyn_into()
+        .expect("a real Error");
     assert_eq!(String::from(err.name()), "PortOneVerifyError");
     (text(&err, "code").unwrap(), text(&err, "path").unwrap())
 }
@@ -41,7 +44,8 @@ fn request_payment_result_from_object_and_string() {
     assert_eq!(get(&from_object, "success"), JsValue::FALSE);
     assert_eq!(text(&from_object, "paymentId").as_deref(), Some("order-1"));
     assert_eq!(text(&from_object, "message").as_deref(), Some("취소"));
-    let ok = parse_payment_response_v2(JsValue::from_str(r#"{"paymentId":"order-1","txId":"t"}"#)).unwrap();
+    let ok = parse_payment_response_v2(JsValue::from_str(r#"{"paymentId":"order-1","txId":"t"}"#))
+        .unwrap();
     assert_eq!(get(&ok, "success"), JsValue::TRUE);
     assert!(get(&ok, "code").is_null());
     assert_eq!(
@@ -61,7 +65,9 @@ fn redirect_query_from_string_and_url() {
         assert_eq!(text(&r, "message").as_deref(), Some("취소"));
     }
     assert_eq!(
-        error_code(parse_redirect_query_v2(JsValue::from_str("https://shop.example/done"))),
+        error_code(parse_redirect_query_v2(JsValue::from_str(
+            "https://shop.example/done"
+        ))),
         ("INVALID_INPUT".to_owned(), String::new())
     );
 }
@@ -75,10 +81,17 @@ fn web_url(href: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn payment_and_verdict() {
     let bytes: JsValue = Uint8Array::from(PAID_CARD.as_bytes()).into();
-    for input in [JsValue::from_str(PAID_CARD), bytes, JSON::parse(PAID_CARD).unwrap()] {
+    for input in [
+        JsValue::from_str(PAID_CARD),
+        bytes,
+        JSON::parse(PAID_CARD).unwrap(),
+    ] {
         let payment = parse_payment_v2(input.clone()).unwrap();
         assert_eq!(text(&payment, "status").as_deref(), Some("PAID"));
-        assert_eq!(get(&get(&payment, "amount"), "total").as_f64(), Some(129000.0));
+        assert_eq!(
+            get(&get(&payment, "amount"), "total").as_f64(),
+            Some(129000.0)
+        );
         let order = JSON::parse(r#"{"paymentId":"order-20240701-0001","amount":129000}"#).unwrap();
         let verdict = verify_payment_v2(input.clone(), order).unwrap();
         assert_eq!(get(&verdict, "ok"), JsValue::TRUE);
@@ -96,6 +109,9 @@ fn payment_and_verdict() {
     let bad = JSON::parse(r#"{"paymentId":"","amount":1}"#).unwrap();
     assert_eq!(
         error_code(verify_payment_v2(JsValue::from_str(PAID_CARD), bad)),
-        ("INVALID_ARGUMENT".to_owned(), "expected.paymentId".to_owned())
+        (
+            "INVALID_ARGUMENT".to_owned(),
+            "expected.paymentId".to_owned()
+        )
     );
 }

@@ -195,7 +195,13 @@ impl<T: Transport> Client<T> {
             timeout_ms: config.timeout_ms,
             max_response_bytes: config.max_response_bytes,
         };
-        exchange::attempt(self.transport(), request, http, limits, response::check_status).await
+        exchange::attempt(
+            self.transport(),
+            request,
+            http,
+            limits,
+            response::check_status,
+        )
+        .await
     }
 }
-

@@ -78,4 +78,3 @@ fn read_payment_in_one_pass<'j>(
         Ok(Read { captures, json })
     }
 }
-

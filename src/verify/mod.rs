@@ -7,8 +7,8 @@ mod expected;
 mod expected_v2;
 mod facts;
 mod failures;
-mod rules;
 mod rfc3339;
+mod rules;
 mod rules_v2;
 mod v2;
 mod verdict;
@@ -16,9 +16,9 @@ mod verdict;
 pub use expected::Expected;
 pub(crate) use expected::Want;
 pub use expected_v2::ExpectedV2;
-pub use v2::{verify_payment_v2, verify_payment_v2_json};
 #[cfg(feature = "client")]
 pub(crate) use v2::verify_v2_and_write;
+pub use v2::{verify_payment_v2, verify_payment_v2_json};
 pub use verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 
 use crate::error::ParseError;

@@ -72,9 +72,11 @@ pub fn verify_payment_v2(payment: &Payment, expected: &ExpectedV2) -> Verdict {
 /// ```
 pub fn verify_payment_v2_json(input: &[u8], expected: &ExpectedV2) -> Result<Verdict, ParseError> {
     #[cfg(feature = "fast-verify")]
-    if let Some(verdict) = crate::read::read_object_fast(input, crate::parse::PAYMENT_V2, |captures| {
-        rules_v2::judge(&captures.facts_v2(), expected)
-    }) {
+    if let Some(verdict) =
+        crate::read::read_object_fast(input, crate::parse::PAYMENT_V2, |captures| {
+            rules_v2::judge(&captures.facts_v2(), expected)
+        })
+    {
         return Ok(verdict);
     }
     let read = read_payment_v2(input, false)?;

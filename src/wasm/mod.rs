@@ -11,7 +11,7 @@ pub use exports::{
     parse_payment, parse_redirect_query, parse_request_pay_response, verify_payment,
 };
 pub use exports_v2::{
-    parse_payment_response_v2, parse_redirect_query_v2, parse_payment_v2, verify_payment_v2,
+    parse_payment_response_v2, parse_payment_v2, parse_redirect_query_v2, verify_payment_v2,
 };
 pub(crate) mod input;
 #[cfg(feature = "fast-verify")]

@@ -242,7 +242,10 @@ mod tests {
             "BillingKey.Deleted",
             "BillingKey.Updated",
         ] {
-            assert!(!WebhookV2Type::from_wire(documented).is_unknown(), "{documented}");
+            assert!(
+                !WebhookV2Type::from_wire(documented).is_unknown(),
+                "{documented}"
+            );
         }
         assert_eq!(WebhookV2Type::KNOWN.len(), 16);
     }

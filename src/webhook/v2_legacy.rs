@@ -87,10 +87,19 @@ mod tests {
     #[test]
     fn reads_json_and_forms_alike() {
         let cases: &[(&[u8], Option<&str>)] = &[
-            (br#"{"payment_id":"p","tx_id":"t","status":"CancelPending","x":1}"#, None),
+            (
+                br#"{"payment_id":"p","tx_id":"t","status":"CancelPending","x":1}"#,
+                None,
+            ),
             (b"payment_id=p&tx_id=t&status=CancelPending&x=1", None),
-            (b"status=CancelPending&tx_id=t&payment_id=p", Some("application/x-www-form-urlencoded")),
-            (b"{\"payment_id\":\"p\",\"tx_id\":\"t\",\"status\":\"CancelPending\"}", Some("text/plain")),
+            (
+                b"status=CancelPending&tx_id=t&payment_id=p",
+                Some("application/x-www-form-urlencoded"),
+            ),
+            (
+                b"{\"payment_id\":\"p\",\"tx_id\":\"t\",\"status\":\"CancelPending\"}",
+                Some("text/plain"),
+            ),
         ];
         for (body, content_type) in cases {
             let hook = parse_webhook_v2_legacy(body, *content_type).unwrap();
@@ -100,7 +109,10 @@ mod tests {
             );
         }
         let hook = parse_webhook_v2_legacy(b"payment_id=p&status=Refunded&tx_id=", None).unwrap();
-        assert!(hook.status.as_ref().is_some_and(WebhookV2LegacyStatus::is_unknown));
+        assert!(hook
+            .status
+            .as_ref()
+            .is_some_and(WebhookV2LegacyStatus::is_unknown));
         assert_eq!(hook.tx_id, None);
     }
 

@@ -31,11 +31,17 @@ async fn get_list_cancel_and_pre_register() {
     let payment = client.get_payment(V2_CARD_PAID, None).await.unwrap();
     assert!(matches!(payment, Payment::Paid(_)));
     assert_eq!(payment.amount().total, 30_000);
-    let in_store = client.get_payment(V2_CARD_PAID, Some(V2_STORE)).await.unwrap();
+    let in_store = client
+        .get_payment(V2_CARD_PAID, Some(V2_STORE))
+        .await
+        .unwrap();
     assert_eq!(in_store.id(), V2_CARD_PAID);
     let encoded = client.get_payment("결제/2024 #1?", None).await.unwrap();
     assert_eq!(encoded.id(), "결제/2024 #1?");
-    let large = client.get_payment("payment-v2-large-amount", None).await.unwrap();
+    let large = client
+        .get_payment("payment-v2-large-amount", None)
+        .await
+        .unwrap();
     assert_eq!(large.amount().total, 9_007_199_254_740_993);
 
     let page = client
@@ -79,9 +85,16 @@ async fn get_list_cancel_and_pre_register() {
         total_amount: Some(25_000),
         ..Default::default()
     };
-    client.pre_register_payment("order-new", &body).await.unwrap();
+    client
+        .pre_register_payment("order-new", &body)
+        .await
+        .unwrap();
     let recorded = server
-        .admin(reqwest::Method::GET, "v2/pre-registrations/order-new", json!(null))
+        .admin(
+            reqwest::Method::GET,
+            "v2/pre-registrations/order-new",
+            json!(null),
+        )
         .await;
     assert_eq!(recorded["totalAmount"], 25_000);
     assert_eq!(recorded["storeId"], V2_STORE);
@@ -113,7 +126,11 @@ async fn each_error_type_has_its_code_and_keeps_the_type() {
         wrong.get_payment(V2_CARD_PAID, None).await,
         ClientErrorCode::Unauthorized,
     );
-    assert_eq!(server.count(V2_GET_PAYMENT).await, 3, "a 401 is final: no refresh");
+    assert_eq!(
+        server.count(V2_GET_PAYMENT).await,
+        3,
+        "a 401 is final: no refresh"
+    );
     for (error_type, code, status) in [
         ("INVALID_REQUEST", ClientErrorCode::InvalidRequest, 400),
         ("UNAUTHORIZED", ClientErrorCode::Unauthorized, 401),
@@ -170,7 +187,10 @@ async fn gets_are_retried_with_backoff_and_retry_after() {
     server.fault("status=429", 1, Some(V2_GET_PAYMENT)).await;
     let started = Instant::now();
     client.get_payment(V2_CARD_PAID, None).await.unwrap();
-    assert!(started.elapsed() >= Duration::from_millis(950), "Retry-After: 1");
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "Retry-After: 1"
+    );
 
     server.fault("status=502", 5, Some(V2_PRE_REGISTER)).await;
     let body = PreRegisterPaymentBody {
@@ -204,7 +224,9 @@ async fn a_cancellation_is_never_sent_twice() {
         );
         let _ = server.settled_stats().await;
         assert_eq!(server.count(V2_CANCEL).await, before + 1, "{fault}");
-        server.admin(reqwest::Method::POST, "reset", json!({})).await;
+        server
+            .admin(reqwest::Method::POST, "reset", json!({}))
+            .await;
     }
 }
 
@@ -218,10 +240,16 @@ async fn timeouts_cut_each_attempt() {
         client.get_payment(V2_CARD_PAID, None).await,
         ClientErrorCode::Timeout,
     );
-    assert!(started.elapsed() < Duration::from_millis(1_500), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(1_500),
+        "{:?}",
+        started.elapsed()
+    );
     assert!(err.message().contains("300 ms"), "{err}");
     let _ = server.settled_stats().await;
-    server.fault("slow-body=3000", 2, Some(V2_GET_PAYMENT)).await;
+    server
+        .fault("slow-body=3000", 2, Some(V2_GET_PAYMENT))
+        .await;
     expect_v2_error(
         client.get_payment(V2_CARD_PAID, None).await,
         ClientErrorCode::Timeout,
@@ -251,5 +279,8 @@ async fn errors_hold_no_secret_in_any_form() {
     );
     assert!(err.api_message().unwrap().contains("[REDACTED]"), "{err:?}");
     let debug = format!("{client:?}");
-    assert!(!debug.contains(V2_SECRET) && !debug.contains(&V2_WEBHOOK_SECRET[6..]), "{debug}");
+    assert!(
+        !debug.contains(V2_SECRET) && !debug.contains(&V2_WEBHOOK_SECRET[6..]),
+        "{debug}"
+    );
 }

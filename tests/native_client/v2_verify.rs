@@ -39,7 +39,10 @@ async fn verifies_a_paid_payment_and_rejects_forgeries() {
         .unwrap();
     assert_eq!(codes(&other.verdict), [FailureCode::PaymentIdMismatch]);
     let cancelled = client
-        .verify_payment("payment-v2-cancelled", &order("payment-v2-cancelled", 15_000))
+        .verify_payment(
+            "payment-v2-cancelled",
+            &order("payment-v2-cancelled", 15_000),
+        )
         .await
         .unwrap();
     assert!(codes(&cancelled.verdict).contains(&FailureCode::Cancelled));
@@ -48,7 +51,11 @@ async fn verifies_a_paid_payment_and_rejects_forgeries() {
         ClientErrorCode::InvalidArgument,
     );
     assert_eq!(err.path(), Some("expected.paymentId"));
-    assert_eq!(server.count(V2_GET_PAYMENT).await, 4, "a bad expectation sends nothing");
+    assert_eq!(
+        server.count(V2_GET_PAYMENT).await,
+        4,
+        "a bad expectation sends nothing"
+    );
 }
 
 #[tokio::test]
@@ -116,9 +123,12 @@ async fn handle(
     amount: i64,
 ) -> Result<portone_verify::client::v2::WebhookCheckV2, FlowError> {
     client
-        .verify_webhook(body.as_bytes(), headers, content_type, |payment_id| async move {
-            Ok::<_, FlowError>(Some(order(&payment_id, amount)))
-        })
+        .verify_webhook(
+            body.as_bytes(),
+            headers,
+            content_type,
+            |payment_id| async move { Ok::<_, FlowError>(Some(order(&payment_id, amount))) },
+        )
         .await
 }
 
@@ -126,12 +136,18 @@ async fn handle(
 async fn a_signed_webhook_for_a_paid_payment_verifies() {
     let server = Server::start();
     let client = server.client_v2(5_000, 2);
-    let request = json!({ "paymentId": V2_CARD_PAID, "type": "Transaction.Paid", "webhookId": "msg_1" });
+    let request =
+        json!({ "paymentId": V2_CARD_PAID, "type": "Transaction.Paid", "webhookId": "msg_1" });
     let (headers, body) = delivery(&server, request).await;
-    let checked = handle(&client, &headers, &body, None, 30_000).await.unwrap();
+    let checked = handle(&client, &headers, &body, None, 30_000)
+        .await
+        .unwrap();
     assert!(checked.check.is_ok(), "{:?}", checked.check.verdict);
     assert_eq!(checked.webhook_id, "msg_1");
-    assert!(matches!(checked.webhook().unwrap(), WebhookBodyV2::Current(_)));
+    assert!(matches!(
+        checked.webhook().unwrap(),
+        WebhookBodyV2::Current(_)
+    ));
     assert_eq!(checked.payment_id, V2_CARD_PAID);
     let forged = handle(&client, &headers, &body, None, 100).await.unwrap();
     assert_eq!(codes(&forged.check.verdict), [FailureCode::AmountMismatch]);
@@ -140,9 +156,14 @@ async fn a_signed_webhook_for_a_paid_payment_verifies() {
         "version": "2024-01-01", "format": "form" });
     let (headers, body) = delivery(&server, legacy).await;
     let form = Some("application/x-www-form-urlencoded");
-    let checked = handle(&client, &headers, &body, form, 30_000).await.unwrap();
+    let checked = handle(&client, &headers, &body, form, 30_000)
+        .await
+        .unwrap();
     assert!(checked.check.is_ok());
-    assert!(matches!(checked.webhook().unwrap(), WebhookBodyV2::Legacy(_)));
+    assert!(matches!(
+        checked.webhook().unwrap(),
+        WebhookBodyV2::Legacy(_)
+    ));
 }
 
 #[tokio::test]
@@ -153,9 +174,15 @@ async fn transaction_paid_for_a_cancelled_payment_is_not_ok() {
     let (headers, body) = delivery(&server, request).await;
     let path = format!("v2/payments/{V2_CARD_PAID}/status");
     server
-        .admin(reqwest::Method::POST, &path, json!({ "status": "CANCELLED" }))
+        .admin(
+            reqwest::Method::POST,
+            &path,
+            json!({ "status": "CANCELLED" }),
+        )
         .await;
-    let checked = handle(&client, &headers, &body, None, 30_000).await.unwrap();
+    let checked = handle(&client, &headers, &body, None, 30_000)
+        .await
+        .unwrap();
     assert!(!checked.check.is_ok());
     assert!(codes(&checked.check.verdict).contains(&FailureCode::Cancelled));
 }
@@ -167,22 +194,39 @@ async fn bad_signatures_and_payment_less_webhooks_are_refused_before_any_fetch()
     let request = json!({ "paymentId": V2_CARD_PAID, "type": "Transaction.Paid" });
     let (headers, body) = delivery(&server, request).await;
     let tampered = body.replace("Transaction.Paid", "Transaction.Paid ");
-    let err = handle(&client, &headers, &tampered, None, 30_000).await.unwrap_err();
-    assert!(matches!(&err, FlowError::Webhook(e) if e.code() == "NO_MATCHING_SIGNATURE"), "{err:?}");
-    let err = handle(&client, &WebhookHeaders::new(), &body, None, 1).await.unwrap_err();
-    assert!(matches!(&err, FlowError::Webhook(e) if e.code() == "MISSING_REQUIRED_HEADERS"), "{err:?}");
-    let billing = json!({ "paymentId": V2_CARD_PAID, "type": "BillingKey.Issued", "billingKey": "bk-1" });
+    let err = handle(&client, &headers, &tampered, None, 30_000)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, FlowError::Webhook(e) if e.code() == "NO_MATCHING_SIGNATURE"),
+        "{err:?}"
+    );
+    let err = handle(&client, &WebhookHeaders::new(), &body, None, 1)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, FlowError::Webhook(e) if e.code() == "MISSING_REQUIRED_HEADERS"),
+        "{err:?}"
+    );
+    let billing =
+        json!({ "paymentId": V2_CARD_PAID, "type": "BillingKey.Issued", "billingKey": "bk-1" });
     let (headers, body) = delivery(&server, billing).await;
     let err = handle(&client, &headers, &body, None, 1).await.unwrap_err();
     assert!(
         matches!(&err, FlowError::Client(e) if e.code() == ClientErrorCode::WebhookWithoutPayment),
         "{err:?}"
     );
-    let no_secret = crate::support::client_v2_with(portone_verify::client::v2::PortOneClientV2Options {
-        webhook_secret: None,
-        ..server.v2_options()
-    });
-    let err = handle(&no_secret, &headers, &body, None, 1).await.unwrap_err();
-    assert!(matches!(&err, FlowError::Client(e) if e.path() == Some("webhookSecret")), "{err:?}");
+    let no_secret =
+        crate::support::client_v2_with(portone_verify::client::v2::PortOneClientV2Options {
+            webhook_secret: None,
+            ..server.v2_options()
+        });
+    let err = handle(&no_secret, &headers, &body, None, 1)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, FlowError::Client(e) if e.path() == Some("webhookSecret")),
+        "{err:?}"
+    );
     assert_eq!(server.count(V2_GET_PAYMENT).await, 0);
 }

@@ -67,7 +67,8 @@ pub fn get_payment(payment_id: &str, store_id: Option<&str>) -> Result<ApiReques
 /// # Errors
 /// `INVALID_ARGUMENT` for a negative page number or size.
 pub fn get_payments(body: &GetPaymentsBody) -> Result<ApiRequest, ClientError> {
-    let json = read_request_body::<GetPaymentsBody>(body.to_canonical_json().as_bytes(), "request")?;
+    let json =
+        read_request_body::<GetPaymentsBody>(body.to_canonical_json().as_bytes(), "request")?;
     Ok(get_payments_json(&json))
 }
 
@@ -95,7 +96,10 @@ pub fn cancel_payment(
         ));
     }
     let json = body.to_canonical_json();
-    cancel_payment_json(payment_id, read_request_body::<CancelPaymentBody>(json.as_bytes(), "options")?)
+    cancel_payment_json(
+        payment_id,
+        read_request_body::<CancelPaymentBody>(json.as_bytes(), "options")?,
+    )
 }
 
 /// [`cancel_payment`] with the body as checked JSON text ([`read_request_body`]).

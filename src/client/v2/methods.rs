@@ -33,7 +33,9 @@ impl<T: Transport> ClientV2<T> {
     /// filter's `storeId`, or the client's.
     pub fn get_payments_request_json(&self, body: &str) -> ApiRequest {
         match &self.config().store_id {
-            Some(store_id) => endpoints::get_payments_json(&with_store_id(body, store_id, Some("filter"))),
+            Some(store_id) => {
+                endpoints::get_payments_json(&with_store_id(body, store_id, Some("filter")))
+            }
             None => endpoints::get_payments_json(body),
         }
     }
@@ -135,8 +137,7 @@ impl<T: Transport> ClientV2<T> {
             )),
             false => checked(body, "options"),
         };
-        let request =
-            request.and_then(|json| self.cancel_payment_request_json(payment_id, &json));
+        let request = request.and_then(|json| self.cancel_payment_request_json(payment_id, &json));
         self.fetch(request, AnswerV2::Cancelled).await
     }
 

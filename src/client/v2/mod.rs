@@ -36,7 +36,9 @@ mod webhook;
 pub use self::core::ClientV2;
 #[cfg(feature = "native-client")]
 pub use native::NativeClientV2;
-pub use options::{ClientConfigV2, GetPaymentV2Options, PortOneClientV2Options, DEFAULT_BASE_URL_V2};
+pub use options::{
+    ClientConfigV2, GetPaymentV2Options, PortOneClientV2Options, DEFAULT_BASE_URL_V2,
+};
 pub use request_body::read_request_body;
 pub use response::AnswerV2;
 pub use verify::PaymentCheckV2;

@@ -47,7 +47,8 @@ fn read_body(
     schema: &'static Schema,
     read: fn(&[u8]) -> Result<String, ParseError>,
 ) -> Result<String, ClientError> {
-    let not_object = || ClientError::invalid_argument(prefix, format!("{prefix} must be an object"));
+    let not_object =
+        || ClientError::invalid_argument(prefix, format!("{prefix} must be an object"));
     let text = std::str::from_utf8(input).map_err(|_| not_object())?.trim();
     let mut jiter = Jiter::new(text.as_bytes());
     if jiter.peek().ok() != Some(Peek::Object) {
@@ -58,8 +59,7 @@ fn read_body(
     if let Err(err) = known_keys(&mut jiter, schema, &Path::Root(prefix)) {
         return Err(err.unwrap_or_else(not_object));
     }
-    read(text.as_bytes())
-        .map_err(|err| ClientError::from_argument_parse(&err, prefix))?;
+    read(text.as_bytes()).map_err(|err| ClientError::from_argument_parse(&err, prefix))?;
     Ok(text.to_owned())
 }
 
@@ -118,7 +118,11 @@ pub(crate) fn with_store_id(json: &str, store_id: &str, within: Option<&str>) ->
         Some((start, end)) if json.get(start..end).is_some_and(|v| v.starts_with('{')) => {
             let object = json.get(start..end).unwrap_or("{}");
             let inner = insert_member(object, &member);
-            format!("{}{inner}{}", json.get(..start).unwrap_or(""), json.get(end..).unwrap_or(""))
+            format!(
+                "{}{inner}{}",
+                json.get(..start).unwrap_or(""),
+                json.get(end..).unwrap_or("")
+            )
         }
         // A `null` (or absent) object: the member object is made.
         Some((start, end)) => format!(
@@ -137,7 +141,11 @@ fn insert_member(object: &str, member: &str) -> String {
         return object.to_owned();
     }
     let body = object.trim_start().strip_prefix('{').unwrap_or("}");
-    let comma = if body.trim_start().starts_with('}') { "" } else { "," };
+    let comma = if body.trim_start().starts_with('}') {
+        ""
+    } else {
+        ","
+    };
     format!("{{{member}{comma}{body}")
 }
 
@@ -168,15 +176,30 @@ mod tests {
     #[test]
     fn the_store_is_added_where_none_is_given() {
         assert_eq!(with_store_id("{}", "s", None), r#"{"storeId":"s"}"#);
-        assert_eq!(with_store_id(r#"{"a":1}"#, "s\"", None), r#"{"storeId":"s\"","a":1}"#);
-        assert_eq!(with_store_id(r#"{"storeId":"t"}"#, "s", None), r#"{"storeId":"t"}"#);
+        assert_eq!(
+            with_store_id(r#"{"a":1}"#, "s\"", None),
+            r#"{"storeId":"s\"","a":1}"#
+        );
+        assert_eq!(
+            with_store_id(r#"{"storeId":"t"}"#, "s", None),
+            r#"{"storeId":"t"}"#
+        );
         let list = |json| with_store_id(json, "s", Some("filter"));
         assert_eq!(list("{}"), r#"{"filter":{"storeId":"s"}}"#);
-        assert_eq!(list(r#"{"page":{"size":1}}"#), r#"{"filter":{"storeId":"s"},"page":{"size":1}}"#);
+        assert_eq!(
+            list(r#"{"page":{"size":1}}"#),
+            r#"{"filter":{"storeId":"s"},"page":{"size":1}}"#
+        );
         assert_eq!(list(r#"{"filter":null}"#), r#"{"filter":{"storeId":"s"}}"#);
         assert_eq!(list(r#"{"filter":{ }}"#), r#"{"filter":{"storeId":"s" }}"#);
-        assert_eq!(list(r#"{"filter":{"isTest":true}}"#), r#"{"filter":{"storeId":"s","isTest":true}}"#);
-        assert_eq!(list(r#"{"filter":{"storeId":"t"}}"#), r#"{"filter":{"storeId":"t"}}"#);
+        assert_eq!(
+            list(r#"{"filter":{"isTest":true}}"#),
+            r#"{"filter":{"storeId":"s","isTest":true}}"#
+        );
+        assert_eq!(
+            list(r#"{"filter":{"storeId":"t"}}"#),
+            r#"{"filter":{"storeId":"t"}}"#
+        );
     }
 
     #[test]
@@ -184,11 +207,21 @@ mod tests {
         let read = |json: &str| read_request_body::<GetPaymentsBody>(json.as_bytes(), "request");
         assert!(read(r#"{"page":{"number":0,"size":2},"filter":{"status":["PAID"],"textSearch":[{"field":"ALL","value":"x"}]}}"#).is_ok());
         let path = |json: &str| read(json).unwrap_err().path().map(str::to_owned);
-        assert_eq!(path(r#"{"filter":{"textSearch":[{"field":"ALL","valeu":"x"}]}}"#).as_deref(), Some("request.filter.textSearch[0].valeu"));
-        assert_eq!(path(r#"{"page":{"size":-1}}"#).as_deref(), Some("request.page.size"));
-        assert_eq!(path(r#"{"page":{"size":"ten"}}"#).as_deref(), Some("request.page.size"));
+        assert_eq!(
+            path(r#"{"filter":{"textSearch":[{"field":"ALL","valeu":"x"}]}}"#).as_deref(),
+            Some("request.filter.textSearch[0].valeu")
+        );
+        assert_eq!(
+            path(r#"{"page":{"size":-1}}"#).as_deref(),
+            Some("request.page.size")
+        );
+        assert_eq!(
+            path(r#"{"page":{"size":"ten"}}"#).as_deref(),
+            Some("request.page.size")
+        );
         assert_eq!(path("[]").as_deref(), Some("request"));
-        let cancel = |json: &str| read_request_body::<CancelPaymentBody>(json.as_bytes(), "options");
+        let cancel =
+            |json: &str| read_request_body::<CancelPaymentBody>(json.as_bytes(), "options");
         assert_eq!(cancel("{}").unwrap_err().path(), Some("options.reason"));
     }
 }

@@ -59,7 +59,9 @@ pub fn check_status(
     body: &[u8],
     retry_after_ms: Option<u64>,
 ) -> Result<(), ClientError> {
-    let object = std::str::from_utf8(body).map(read::without_bom).unwrap_or("");
+    let object = std::str::from_utf8(body)
+        .map(read::without_bom)
+        .unwrap_or("");
     let error_type = read::string_field(object, "type").filter(|t| !t.is_empty());
     let Some(code) = error_code(status, error_type.as_deref()) else {
         return Ok(());
@@ -75,8 +77,14 @@ pub fn check_status(
         ClientErrorCode::ApiError => "PortOne refused",
         _ => "PortOne answered with an unexpected status",
     };
-    let kind = error_type.as_deref().map(|t| format!(" {t}")).unwrap_or_default();
-    let detail = message.as_deref().map(|m| format!(": {m}")).unwrap_or_default();
+    let kind = error_type
+        .as_deref()
+        .map(|t| format!(" {t}"))
+        .unwrap_or_default();
+    let detail = message
+        .as_deref()
+        .map(|m| format!(": {m}"))
+        .unwrap_or_default();
     let retry_after = matches!(
         code,
         ClientErrorCode::RateLimited | ClientErrorCode::ServerError
@@ -142,7 +150,11 @@ fn looks_like_error(body: &[u8]) -> bool {
     if jiter.peek().ok() != Some(jiter::Peek::Object) {
         return false;
     }
-    let mut key = jiter.known_object().ok().flatten().map(|k| k == "type" || k == "code");
+    let mut key = jiter
+        .known_object()
+        .ok()
+        .flatten()
+        .map(|k| k == "type" || k == "code");
     while let Some(is_error_key) = key {
         if is_error_key {
             return true;
@@ -151,7 +163,11 @@ fn looks_like_error(body: &[u8]) -> bool {
         if jiter.known_skip(peek).is_err() {
             return false;
         }
-        key = jiter.next_key().ok().flatten().map(|k| k == "type" || k == "code");
+        key = jiter
+            .next_key()
+            .ok()
+            .flatten()
+            .map(|k| k == "type" || k == "code");
     }
     false
 }
@@ -171,8 +187,15 @@ mod tests {
     #[test]
     fn a_pre_registration_answer_that_looks_like_an_error_is_refused() {
         assert!(AnswerV2::PreRegistered.read(&answer("{}")).is_ok());
-        assert!(AnswerV2::PreRegistered.read(&answer(r#"{"new":[1]}"#)).is_ok());
-        for body in [r#"{"code":1,"message":"x","response":null}"#, r#"{"type":"X"}"#, "[]", "{"] {
+        assert!(AnswerV2::PreRegistered
+            .read(&answer(r#"{"new":[1]}"#))
+            .is_ok());
+        for body in [
+            r#"{"code":1,"message":"x","response":null}"#,
+            r#"{"type":"X"}"#,
+            "[]",
+            "{",
+        ] {
             let err = AnswerV2::PreRegistered.read(&answer(body)).unwrap_err();
             assert_eq!(err.code(), ClientErrorCode::InvalidResponse, "{body}");
         }

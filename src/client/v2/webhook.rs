@@ -5,15 +5,15 @@
 use std::future::Future;
 
 use super::core::ClientV2;
+use super::request_body::member_span;
 use super::verify::PaymentCheckV2;
 use crate::client::error::{ClientError, ClientErrorCode};
 use crate::client::transport::Transport;
+use crate::parse::form_object;
 use crate::parse::json::without_bom;
 use crate::read;
 use crate::types::Wire;
 use crate::verify::ExpectedV2;
-use super::request_body::member_span;
-use crate::parse::form_object;
 use crate::webhook::{
     SecretInput, SignedWebhook, WebhookError, WebhookHeaders, WebhookV2, WebhookV2Legacy,
 };
@@ -155,10 +155,7 @@ impl<T: Transport> ClientV2<T> {
 /// a JSON object with a `type` (or without `payment_id`) is version 2024-04-25; a form, or
 /// JSON with `payment_id` and no `type`, is 2024-01-01. Read by the types' schemas, nothing
 /// built.
-fn read_body(
-    body: &[u8],
-    content_type: Option<&str>,
-) -> Result<(String, bool), crate::ParseError> {
+fn read_body(body: &[u8], content_type: Option<&str>) -> Result<(String, bool), crate::ParseError> {
     let form = content_type.is_some_and(|t| {
         t.trim_start()
             .to_ascii_lowercase()

@@ -9,8 +9,8 @@
 use jiter::Jiter;
 
 use super::text::{escape_len, utf8_len};
-use crate::read::schema::Kind;
 use super::words::{same, word_at, Key};
+use crate::read::schema::Kind;
 
 /// A position in the document.
 #[derive(Clone)]

@@ -67,7 +67,10 @@ fn finds_the_union_tags_wherever_they_are() {
     payment.as_object_mut().unwrap().remove("status");
     agrees(payment.to_string().as_bytes());
     // A status that is no string: the same.
-    payment.as_object_mut().unwrap().insert("status".into(), json!(7));
+    payment
+        .as_object_mut()
+        .unwrap()
+        .insert("status".into(), json!(7));
     agrees(payment.to_string().as_bytes());
 }
 

@@ -71,7 +71,8 @@ impl PortOneClient {
         // the option errors never quote a value, so only a secret long enough is searched for
         // (a short one would withhold every message, the refusal's too).
         let secrets = option_secrets(&options, &["apiSecret"]);
-        let config = read_options(&options).map_err(|e| e.redacted(&Vec::from_iter(secrets.iter().map(String::as_str))))?;
+        let config = read_options(&options)
+            .map_err(|e| e.redacted(&Vec::from_iter(secrets.iter().map(String::as_str))))?;
         check_runtime(runtime_globals(), config.allow_browser)?;
         Ok(PortOneClient {
             client: Client::new(config, FetchTransport),

@@ -57,7 +57,8 @@ impl PortOneClientV2 {
         #[wasm_bindgen(unchecked_param_type = "PortOneClientV2Options")] options: JsValue,
     ) -> Result<PortOneClientV2, JsValue> {
         let secrets = option_secrets(&options, &["apiSecret", "webhookSecret"]);
-        let redact = |err: ClientError| err.redacted(&Vec::from_iter(secrets.iter().map(String::as_str)));
+        let redact =
+            |err: ClientError| err.redacted(&Vec::from_iter(secrets.iter().map(String::as_str)));
         let config = option_object::<PortOneClientV2Options>(&options, "apiSecret")
             .and_then(PortOneClientV2Options::validate)
             .map_err(redact)?;
@@ -128,7 +129,9 @@ impl PortOneClientV2 {
         self.start(|| {
             let payment_id = string_arg(&payment_id, "paymentId")?;
             let body = body_arg(&options, "options", read_request_body::<CancelPaymentBody>)?;
-            let request = self.client.cancel_payment_request_json(&payment_id, &body)?;
+            let request = self
+                .client
+                .cancel_payment_request_json(&payment_id, &body)?;
             Ok(JobV2::Fetch(request, AnswerV2::Cancelled))
         })
     }
@@ -146,8 +149,14 @@ impl PortOneClientV2 {
     ) -> Promise {
         self.start(|| {
             let payment_id = string_arg(&payment_id, "paymentId")?;
-            let body = body_arg(&options, "options", read_request_body::<PreRegisterPaymentBody>)?;
-            let request = self.client.pre_register_payment_request_json(&payment_id, &body)?;
+            let body = body_arg(
+                &options,
+                "options",
+                read_request_body::<PreRegisterPaymentBody>,
+            )?;
+            let request = self
+                .client
+                .pre_register_payment_request_json(&payment_id, &body)?;
             Ok(JobV2::Fetch(request, AnswerV2::PreRegistered))
         })
     }
@@ -235,10 +244,13 @@ fn body_arg(
     read: fn(&[u8], &str) -> Result<String, ClientError>,
 ) -> Result<String, JsValue> {
     if !value.is_object() {
-        return Err(ClientError::invalid_argument(path, format!("{path} must be an object")).into());
+        return Err(
+            ClientError::invalid_argument(path, format!("{path} must be an object")).into(),
+        );
     }
-    let bytes = json_bytes(value)
-        .map_err(|_| ClientError::invalid_argument(path, format!("{path} cannot be read as JSON")))?;
+    let bytes = json_bytes(value).map_err(|_| {
+        ClientError::invalid_argument(path, format!("{path} cannot be read as JSON"))
+    })?;
     Ok(read(&bytes, path)?)
 }
 

@@ -46,7 +46,10 @@ pub(super) fn redact_js(client: &ClientV2<FetchTransport>, err: JsValue) -> JsVa
     super::convert::redact_js_with(&client.redactor(), err)
 }
 
-pub(super) async fn execute(client: &ClientV2<FetchTransport>, job: JobV2) -> Result<JsValue, JsValue> {
+pub(super) async fn execute(
+    client: &ClientV2<FetchTransport>,
+    job: JobV2,
+) -> Result<JsValue, JsValue> {
     match job {
         // One await for every answer (each await of the same future is its own copy of its
         // states); a pre-registration resolves to `undefined`.
@@ -72,7 +75,16 @@ pub(super) async fn execute(client: &ClientV2<FetchTransport>, job: JobV2) -> Re
             headers,
             content_type,
             expected_for,
-        } => webhook::run(client, &body, &headers, content_type.as_deref(), expected_for).await,
+        } => {
+            webhook::run(
+                client,
+                &body,
+                &headers,
+                content_type.as_deref(),
+                expected_for,
+            )
+            .await
+        }
     }
 }
 
@@ -177,7 +189,11 @@ mod webhook {
             .map_err(|FlowError(err)| err)?;
         let check = &checked.check;
         let verdict = verdict_of_canonical(&check.verdict, check.payment_json());
-        set(&verdict, "webhookId", &JsValue::from_str(&checked.webhook_id));
+        set(
+            &verdict,
+            "webhookId",
+            &JsValue::from_str(&checked.webhook_id),
+        );
         let webhook = JSON::parse(checked.webhook_json())?;
         set(&verdict, "webhook", &webhook);
         Ok(verdict)
