@@ -14,6 +14,7 @@ setup:
 test: setup test-rust test-wasm test-js test-workerd test-e2e test-consumers
 
 test-rust:
+	cargo fmt --check
 	cargo test --all-features
 	cargo clippy --all-targets --all-features -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features client,webhook,fast-verify,browser-test -- -D warnings
