@@ -60,10 +60,9 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::args_buffer::{Header, FLAGS, LAYOUT, NEEDED, PAYMENT, PAYMENT_IS_UTF16};
+use super::args_buffer::{layout_object, Header, FLAGS, LAYOUT, NEEDED, PAYMENT, PAYMENT_IS_UTF16};
 use super::errors::coded_error;
 use crate::amount::Amount;
 use crate::verify::{Expected, ExpectedV2, Want};
@@ -100,11 +99,7 @@ thread_local! {
     static MEMORY: JsValue = wasm_bindgen::memory();
     /// `install`, called on first use.
     static INSTALLED: () = {
-        let layout = Object::new();
-        for (name, value) in LAYOUT {
-            // Setting a property of a fresh plain object cannot fail.
-            let _ = Reflect::set(&layout, &JsValue::from_str(name), &JsValue::from(value));
-        }
+        let layout = layout_object(&LAYOUT);
         let check = Closure::<dyn Fn(String) -> bool>::new(|text: String| {
             Amount::parse(text.trim()).is_some()
         });

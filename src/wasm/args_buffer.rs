@@ -2,6 +2,7 @@
 //! offsets and flag bits are written down; `args.js` receives them by name) and [`Header`],
 //! which reads it back on the Rust side.
 
+use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use super::errors::invalid_expected;
@@ -58,6 +59,17 @@ pub(super) const LAYOUT: [(&str, u32); 18] = [
     ("paymentIsUtf16", PAYMENT_IS_UTF16),
     ("allowTestChannel", ALLOW_TEST_CHANNEL),
 ];
+
+/// A buffer layout (`LAYOUT` here, or `webhook_args.rs`'s) as the plain object its JS module
+/// receives once: each offset or bit by its name.
+pub(super) fn layout_object(layout: &[(&str, u32)]) -> Object {
+    let object = Object::new();
+    for &(name, value) in layout {
+        // Setting a property of a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(name), &JsValue::from(value));
+    }
+    object
+}
 
 /// What `args.js` wrote.
 pub(super) struct Header<'b> {

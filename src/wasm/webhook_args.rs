@@ -29,9 +29,10 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use super::args_buffer::layout_object;
 use super::errors::coded_error;
 use crate::webhook::{SecretInput, WebhookHeaders, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 
@@ -95,11 +96,7 @@ thread_local! {
     static MEMORY: JsValue = wasm_bindgen::memory();
     /// `install_webhook`, called on first use.
     static INSTALLED: () = {
-        let layout = Object::new();
-        for (name, value) in LAYOUT {
-            // Setting a property of a fresh plain object cannot fail.
-            let _ = Reflect::set(&layout, &JsValue::from_str(name), &JsValue::from(value));
-        }
+        let layout = layout_object(&LAYOUT);
         let names: Array = NAMES.iter().map(|name| JsValue::from_str(name)).collect();
         install_webhook(&layout, &names);
     };

@@ -3,42 +3,21 @@
 // API, and the assertion on V1 error envelopes.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, beforeEach } from "node:test";
 import { startServer } from "../server.mjs";
 
 export const CREDENTIALS = { imp_key: "test_imp_key", imp_secret: "test_imp_secret" };
 export const DAY = 24 * 3600;
 
-/** Every property of PaymentAnnotation in the official V1 Swagger (portone-v1.openapi.json). */
-export const SWAGGER_PAYMENT_PROPERTIES = [
-  "imp_uid", "merchant_uid", "pay_method", "channel", "pg_provider", "emb_pg_provider",
-  "pg_tid", "pg_id", "sandbox", "escrow", "apply_num", "bank_code", "bank_name", "card_code",
-  "card_name", "card_issuer_code", "card_issuer_name", "card_publisher_code",
-  "card_publisher_name", "card_quota", "card_number", "card_type", "vbank_code", "vbank_name",
-  "vbank_num", "vbank_holder", "vbank_date", "vbank_issued_at", "name", "amount",
-  "cancel_amount", "currency", "buyer_name", "buyer_email", "buyer_tel", "buyer_addr",
-  "buyer_postcode", "custom_data", "user_agent", "status", "started_at", "paid_at",
-  "failed_at", "cancelled_at", "fail_reason", "cancel_reason", "receipt_url",
-  "cancel_history", "deposit_history", "cancel_receipt_urls", "cash_receipt_issued",
-  "customer_uid", "customer_uid_usage", "promotion",
-];
+/** Every property of PaymentAnnotation, in order, as the vendored official V1 Swagger lists it. */
+export const SWAGGER_PAYMENT_PROPERTIES = Object.keys(
+  JSON.parse(readFileSync(new URL("../../reference/portone-v1.openapi.json", import.meta.url), "utf8"))
+    .definitions.PaymentAnnotation.properties,
+);
 
-export const SEEDS = {
-  cardPaid: "imp_100000000001",
-  vbankReady: "imp_100000000002",
-  vbankPaid: "imp_100000000003",
-  cancelled: "imp_100000000004",
-  partiallyCancelled: "imp_100000000005",
-  sandbox: "imp_100000000006",
-  usdCents: "imp_100000000007",
-  failed: "imp_100000000008",
-  billingKey: "imp_100000000009",
-  billingKeyScheduled: "imp_100000000010",
-  futureStatus: "imp_100000000011",
-  retryFailed: "imp_100000000012",
-  retryPaid: "imp_100000000013",
-  encodedMerchantUid: "imp_100000000014",
-};
+/** The seeded payments' `imp_uid`s, by what each one is (the server's own list). */
+export { SEED_IDS as SEEDS } from "../seeds.mjs";
 
 /** The server of the current test file, set by `useServer()` before its first test. */
 export let server;
