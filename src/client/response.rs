@@ -15,6 +15,17 @@ use crate::types::{
     AuthAnnotation, PagedList, PaymentAnnotation, PaymentBalance, PaymentPrepareAnnotation, Wire,
 };
 
+/// The `Retry-After` an error of `code` carries: the server's, only for the errors a read is
+/// retried on (`RATE_LIMITED`, `SERVER_ERROR`). V1's and V2's status checks both use it.
+pub(crate) fn retry_after_for(code: ClientErrorCode, retry_after_ms: Option<u64>) -> Option<u64> {
+    matches!(
+        code,
+        ClientErrorCode::RateLimited | ClientErrorCode::ServerError
+    )
+    .then_some(retry_after_ms)
+    .flatten()
+}
+
 /// The error code for an HTTP status PortOne answered with, `None` for 2xx.
 ///
 /// 401 and 403 are `UNAUTHORIZED`, 404 `NOT_FOUND`, 429 `RATE_LIMITED`, other 4xx
@@ -61,12 +72,7 @@ pub fn check_status(
         .as_deref()
         .map(|m| format!(": {m}"))
         .unwrap_or_default();
-    let retry_after = matches!(
-        code,
-        ClientErrorCode::RateLimited | ClientErrorCode::ServerError
-    )
-    .then_some(retry_after_ms)
-    .flatten();
+    let retry_after = retry_after_for(code, retry_after_ms);
     Err(
         ClientError::new(code, format!("{operation}: {what} (HTTP {status}){detail}"))
             .with_status(status)

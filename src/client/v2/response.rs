@@ -2,7 +2,7 @@
 //! stable code (the `type` kept); a 2xx body → canonical JSON of the declared type. Pure.
 
 use crate::client::error::{ClientError, ClientErrorCode};
-use crate::client::response::status_code;
+use crate::client::response::{retry_after_for, status_code};
 use crate::client::transport::HttpResponse;
 use crate::parse::payment_v2_json;
 use crate::read;
@@ -85,12 +85,7 @@ pub fn check_status(
         .as_deref()
         .map(|m| format!(": {m}"))
         .unwrap_or_default();
-    let retry_after = matches!(
-        code,
-        ClientErrorCode::RateLimited | ClientErrorCode::ServerError
-    )
-    .then_some(retry_after_ms)
-    .flatten();
+    let retry_after = retry_after_for(code, retry_after_ms);
     Err(ClientError::new(
         code,
         format!("{operation}: {what} (HTTP {status}{kind}){detail}"),
