@@ -10,7 +10,7 @@
 //!   is false whenever `error_code` is given or a flag says `false`.
 #![no_main]
 
-use fuzz_support::{disagree, refusal, same_json};
+use fuzz_support::{disagree, query_parameters, refusal, same_json};
 use libfuzzer_sys::fuzz_target;
 use portone_verify::types::Wire;
 use portone_verify::{parse_redirect_query, redirect_query_json, ErrorCode};
@@ -26,17 +26,7 @@ fuzz_target!(|data: &[u8]| {
         (a, b) => disagree!("parse_redirect_query {a:?}, redirect_query_json {b:?}"),
     }
 
-    let text = input.trim();
-    let text = text.split('#').next().unwrap_or_default();
-    let query = match text.split_once('?') {
-        Some((_, query)) => query,
-        None if text.contains('=') => text,
-        None => "",
-    };
-    let given: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.trim().to_owned()))
-        .filter(|(k, v)| !v.is_empty() && PARAMETERS.contains(&k.as_str()))
-        .collect();
+    let given = query_parameters(&input, &PARAMETERS);
     let value = |name: &str| -> Option<&str> {
         given.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     };

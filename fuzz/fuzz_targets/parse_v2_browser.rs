@@ -13,7 +13,7 @@
 //!   values given, or refused), and `success` is exactly "no `code`".
 #![no_main]
 
-use fuzz_support::{disagree, refusal, same_json};
+use fuzz_support::{disagree, query_parameters, refusal, same_json};
 use libfuzzer_sys::fuzz_target;
 use portone_verify::types::v2::PaymentResponse;
 use portone_verify::types::Wire;
@@ -84,17 +84,7 @@ fn redirect(input: &str) {
         (a, b) => disagree!("parse_redirect_query_v2 {a:?}, redirect_query_v2_json {b:?}"),
     }
 
-    let text = input.trim();
-    let text = text.split('#').next().unwrap_or_default();
-    let query = match text.split_once('?') {
-        Some((_, query)) => query,
-        None if text.contains('=') => text,
-        None => "",
-    };
-    let given: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.trim().to_owned()))
-        .filter(|(k, v)| !v.is_empty() && PARAMETERS.contains(&k.as_str()))
-        .collect();
+    let given = query_parameters(input, &PARAMETERS);
     match &parsed {
         Err(err) if given.is_empty() && err.code() == ErrorCode::InvalidInput => {}
         _ if given.is_empty() => disagree!("no V2 parameter, yet {parsed:?}"),

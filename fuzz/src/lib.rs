@@ -31,6 +31,23 @@ pub fn split_ff(data: &[u8]) -> (&[u8], &[u8]) {
     }
 }
 
+/// A reference reading of a redirect URL or query string: the query (after `?`, or the whole
+/// text when it has an `=` and no `?`; before any `#`) decoded as `x-www-form-urlencoded`,
+/// keeping the `parameters` named whose trimmed value is not empty, in order, repeats included.
+pub fn query_parameters(input: &str, parameters: &[&str]) -> Vec<(String, String)> {
+    let text = input.trim();
+    let text = text.split('#').next().unwrap_or_default();
+    let query = match text.split_once('?') {
+        Some((_, query)) => query,
+        None if text.contains('=') => text,
+        None => "",
+    };
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.trim().to_owned()))
+        .filter(|(k, v)| !v.is_empty() && parameters.contains(&k.as_str()))
+        .collect()
+}
+
 /// Whether two canonical JSON texts are the same JSON value. The reader writes strings with
 /// their escapes as received (`"a\/b"`) and free-form values (`custom_data`) as received,
 /// while a built struct writes decoded strings re-escaped (`"a/b"`) and its

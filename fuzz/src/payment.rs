@@ -71,6 +71,20 @@ pub fn flag(object: &Members<'_>, key: &str) -> Option<bool> {
     }
 }
 
+/// The expected currency of flag bits 3-4 (both versions' `expected_for`): `KRW`, `USD`,
+/// `" krw "` (trimmed and case-folded by the crate), or the body's own (`KRW` without one).
+pub fn expected_currency(flags: u8, object: Option<&Members<'_>>) -> String {
+    match (flags >> 3) & 0b11 {
+        0 => "KRW".to_owned(),
+        1 => "USD".to_owned(),
+        2 => " krw ".to_owned(),
+        _ => object
+            .and_then(|o| loose_text(o, "currency"))
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| "KRW".to_owned()),
+    }
+}
+
 /// The expectation for a verify input: `flags` picks the options and where the order's id and
 /// amount come from. Most picks take them from the body itself (read by `serde_json`), so that
 /// bodies often verify and the "verified means matched" oracle has something to check.
@@ -92,16 +106,7 @@ pub fn expected_for(flags: u8, body: &[u8]) -> Expected {
         .flatten()
         .filter(|a| !a.is_negative())
         .unwrap_or_else(|| Amount::from_i64(1004));
-    let currency = match (flags >> 3) & 0b11 {
-        0 => "KRW".to_owned(),
-        1 => "USD".to_owned(),
-        2 => " krw ".to_owned(),
-        _ => object
-            .as_ref()
-            .and_then(|o| loose_text(o, "currency"))
-            .filter(|c| !c.trim().is_empty())
-            .unwrap_or_else(|| "KRW".to_owned()),
-    };
+    let currency = expected_currency(flags, object.as_ref());
     let mut expected = Expected::new(merchant_uid, amount)
         .with_currency(currency)
         .allow_virtual_account_issued(flags & 1 != 0)

@@ -6,7 +6,7 @@ use portone_verify::types::v2::{Payment, PaymentMethod};
 use portone_verify::{Amount, ExpectedV2, PaidState};
 
 use crate::decimal;
-use crate::payment::{flag, loose_text, text, Members};
+use crate::payment::{expected_currency, flag, loose_text, text, Members};
 
 /// 2024-04-25T10:00:00Z in milliseconds: the V2 targets' clock (`fuzz/seed.mjs`'s `NOW`).
 pub const NOW_MS: i64 = 1_714_039_200_000;
@@ -79,16 +79,7 @@ pub fn expected_for(flags: u8, body: &[u8]) -> ExpectedV2 {
         .then_some(total)
         .flatten()
         .unwrap_or_else(|| Amount::from_i64(1004));
-    let currency = match (flags >> 3) & 0b11 {
-        0 => "KRW".to_owned(),
-        1 => "USD".to_owned(),
-        2 => " krw ".to_owned(),
-        _ => object
-            .as_ref()
-            .and_then(|o| loose_text(o, "currency"))
-            .filter(|c| !c.trim().is_empty())
-            .unwrap_or_else(|| "KRW".to_owned()),
-    };
+    let currency = expected_currency(flags, object.as_ref());
     let mut expected = ExpectedV2::new(payment_id, amount)
         .with_currency(currency)
         .allow_virtual_account_issued(flags & 1 != 0)
