@@ -88,7 +88,7 @@ impl Fields {
         }
         self.seen |= bit;
         self.hint = index + 1;
-        if scan.nested_next(field.kind) {
+        if nested_next(field.kind, scan) {
             return nested(field.kind, scan, captures);
         }
         let (raw, escaped) = scan.token()?;
@@ -102,8 +102,22 @@ impl Fields {
     }
 }
 
+/// Whether the value next is one [`nested`] reads for a field of `kind`: an object for an
+/// object, a list other than `[]` for a list (`[]` is a token).
+#[inline(always)]
+fn nested_next(kind: Kind, scan: &mut Scan<'_>) -> bool {
+    scan.space();
+    match (kind, scan.peek()) {
+        (Kind::Object(_), Some(b'{')) => true,
+        #[cfg(feature = "webhook")]
+        (Kind::Record(_), Some(b'{')) => true,
+        (Kind::List(_) | Kind::Texts, Some(b'[')) => !scan.empty_list_next(),
+        _ => false,
+    }
+}
+
 /// Reads a nested object, or a list of objects or texts that is not `[]`, of a field of
-/// `kind` ([`Scan::nested_next`] said it is next). Out of line: it is where the reading
+/// `kind` ([`nested_next`] said it is next). Out of line: it is where the reading
 /// recurses, and the flat fields of a payment stay in one loop without it.
 #[inline(never)]
 fn nested<'j>(kind: Kind, scan: &mut Scan<'j>, captures: &mut Captures<'j>) -> Option<()> {

@@ -10,7 +10,6 @@ use jiter::Jiter;
 
 use super::text::{escape_len, utf8_len};
 use super::words::{same, word_at, Key};
-use crate::read::schema::Kind;
 
 /// A position in the document.
 #[derive(Clone)]
@@ -185,7 +184,7 @@ impl<'j> Scan<'j> {
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
             // Empty lists (PortOne's usual histories) without jiter.
-            b'[' if self.input.get(start + 1) == Some(&b']') => {
+            b'[' if self.empty_list_next() => {
                 self.at += 2;
                 self.since(start)
             }
@@ -302,18 +301,10 @@ impl<'j> Scan<'j> {
         }
     }
 
-    /// Whether the value next is one [`nested`](super::object) reads for a field of `kind`:
-    /// an object for an object, a list other than `[]` for a list (`[]` is a token).
+    /// Whether the value at the cursor is `[]` (a token, read by [`Scan::token`]).
     #[inline(always)]
-    pub(crate) fn nested_next(&mut self, kind: Kind) -> bool {
-        self.space();
-        match (kind, self.peek()) {
-            (Kind::Object(_), Some(b'{')) => true,
-            #[cfg(feature = "webhook")]
-            (Kind::Record(_), Some(b'{')) => true,
-            (Kind::List(_) | Kind::Texts, Some(b'[')) => self.input.get(self.at + 1) != Some(&b']'),
-            _ => false,
-        }
+    pub(crate) fn empty_list_next(&self) -> bool {
+        self.input.get(self.at..self.at + 2) == Some(b"[]")
     }
 
     /// Reads the key `name` and its colon if they are next, written without escapes or
