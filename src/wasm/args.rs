@@ -62,7 +62,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::args_buffer::{layout_object, Header, FLAGS, LAYOUT, NEEDED, PAYMENT, PAYMENT_IS_UTF16};
+use super::args_buffer::{
+    layout_object, write_into, Header, FLAGS, LAYOUT, NEEDED, PAYMENT, PAYMENT_IS_UTF16,
+};
 use super::errors::coded_error;
 use crate::amount::Amount;
 use crate::verify::{Expected, ExpectedV2, Want};
@@ -206,21 +208,15 @@ fn read<R>(
         let mut fresh = Vec::new();
         let mut kept = scratch.try_borrow_mut();
         let buffer = kept.as_deref_mut().unwrap_or(&mut fresh);
-        let mut snapshot = MEMORY.with(|memory| {
-            call(buffer, |at, capacity| {
-                read_args(payment, expected, memory, at, capacity, v2, default_id)
-            })
+        let snapshot = MEMORY.with(|memory| {
+            write_into(
+                buffer,
+                NEEDED,
+                |at, capacity| read_args(payment, expected, memory, at, capacity, v2, default_id),
+                |at, capacity| write_args(memory, at, capacity),
+                unreadable,
+            )
         })?;
-        let needed = Header { buffer }.u32_at(NEEDED);
-        if needed != 0 {
-            buffer.resize(needed as usize, 0);
-            snapshot = MEMORY
-                .with(|memory| call(buffer, |at, capacity| Ok(write_args(memory, at, capacity))))?;
-            // The size asked for is exact: one grow is enough.
-            if (Header { buffer }).u32_at(NEEDED) != 0 {
-                return Err(unreadable());
-            }
-        }
         let header = Header { buffer };
         let result = match header.bytes(PAYMENT) {
             Some(units) if header.u32_at(FLAGS) & PAYMENT_IS_UTF16 != 0 => {
@@ -282,21 +278,4 @@ fn as_utf8<R>(units: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
 #[cfg(not(feature = "fast-verify"))]
 fn as_utf8<R>(units: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
     f(units)
-}
-
-/// Calls `js` with the buffer's address and capacity (at least a page).
-fn call(
-    buffer: &mut Vec<u8>,
-    js: impl FnOnce(u32, u32) -> Result<JsValue, JsValue>,
-) -> Result<JsValue, JsValue> {
-    if buffer.len() < 4096 {
-        buffer.resize(4096, 0);
-    }
-    let (Ok(at), Ok(capacity)) = (
-        u32::try_from(buffer.as_mut_ptr() as usize),
-        u32::try_from(buffer.len()),
-    ) else {
-        return Err(unreadable()); // not on wasm32, where both fit
-    };
-    js(at, capacity)
 }

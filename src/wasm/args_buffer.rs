@@ -60,6 +60,58 @@ pub(super) const LAYOUT: [(&str, u32); 18] = [
     ("allowTestChannel", ALLOW_TEST_CHANNEL),
 ];
 
+/// The little-endian `u32` at byte `at` of `buffer` (`u32::MAX`, "absent", past its end).
+pub(super) fn u32_at(buffer: &[u8], at: u32) -> u32 {
+    buffer
+        .get(at as usize..at as usize + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(u32::MAX, u32::from_le_bytes)
+}
+
+/// Has a JS module write its arguments into `buffer`, by the protocol `args.js` and
+/// `webhook.js` share: `read` gets the buffer's address and capacity (at least a page) and
+/// either writes everything or only, at `needed_at`, the capacity it needs; then the buffer
+/// grows to exactly that and `rewrite` writes what `read` read. Returns what the last call
+/// answered; `unreadable` is the error for what cannot happen (still too small after the
+/// grow, an address beyond 4 GB).
+pub(super) fn write_into(
+    buffer: &mut Vec<u8>,
+    needed_at: u32,
+    read: impl FnOnce(u32, u32) -> Result<JsValue, JsValue>,
+    rewrite: impl FnOnce(u32, u32) -> JsValue,
+    unreadable: fn() -> JsValue,
+) -> Result<JsValue, JsValue> {
+    if buffer.len() < 4096 {
+        buffer.resize(4096, 0);
+    }
+    let mut answer = read_at(buffer, read, unreadable)?;
+    let needed = u32_at(buffer, needed_at);
+    if needed != 0 {
+        buffer.resize(needed as usize, 0);
+        answer = read_at(buffer, |at, capacity| Ok(rewrite(at, capacity)), unreadable)?;
+        // The size asked for is exact: one grow is enough.
+        if u32_at(buffer, needed_at) != 0 {
+            return Err(unreadable());
+        }
+    }
+    Ok(answer)
+}
+
+/// Calls `js` with the buffer's address and capacity.
+fn read_at(
+    buffer: &mut [u8],
+    js: impl FnOnce(u32, u32) -> Result<JsValue, JsValue>,
+    unreadable: fn() -> JsValue,
+) -> Result<JsValue, JsValue> {
+    match (
+        u32::try_from(buffer.as_mut_ptr() as usize),
+        u32::try_from(buffer.len()),
+    ) {
+        (Ok(at), Ok(capacity)) => js(at, capacity),
+        _ => Err(unreadable()), // not on wasm32, where both fit
+    }
+}
+
 /// A buffer layout (`LAYOUT` here, or `webhook_args.rs`'s) as the plain object its JS module
 /// receives once: each offset or bit by its name.
 pub(super) fn layout_object(layout: &[(&str, u32)]) -> Object {
@@ -78,10 +130,7 @@ pub(super) struct Header<'b> {
 
 impl<'b> Header<'b> {
     pub(super) fn u32_at(&self, at: u32) -> u32 {
-        self.buffer
-            .get(at as usize..at as usize + 4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map_or(NONE, u32::from_le_bytes)
+        u32_at(self.buffer, at)
     }
 
     /// The bytes of the text whose slot is at `slot`.

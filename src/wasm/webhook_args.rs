@@ -32,7 +32,7 @@ use std::cell::RefCell;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use super::args_buffer::layout_object;
+use super::args_buffer::{layout_object, u32_at, write_into};
 use super::errors::coded_error;
 use crate::webhook::{SecretInput, WebhookHeaders, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 
@@ -129,23 +129,20 @@ pub(crate) fn read_request<R>(
         let mut fresh = Vec::new();
         let mut kept = scratch.try_borrow_mut();
         let buffer = kept.as_deref_mut().unwrap_or(&mut fresh);
-        if buffer.len() < 4096 {
-            buffer.resize(4096, 0);
-        }
         MEMORY.with(|memory| {
-            let (at, capacity) = place(buffer)?;
-            read_webhook(secret, body, headers, options, memory, at, capacity)?;
-            let needed = u32_at(buffer, NEEDED);
-            if needed != 0 {
-                buffer.resize(needed as usize, 0);
-                let (at, capacity) = place(buffer)?;
-                write_webhook(memory, at, capacity);
-                // The size asked for is exact: one grow is enough.
-                if u32_at(buffer, NEEDED) != 0 {
-                    return Err(unreadable());
-                }
-            }
-            Ok(())
+            write_into(
+                buffer,
+                NEEDED,
+                |at, capacity| {
+                    read_webhook(secret, body, headers, options, memory, at, capacity)
+                        .map(|()| JsValue::UNDEFINED)
+                },
+                |at, capacity| {
+                    write_webhook(memory, at, capacity);
+                    JsValue::UNDEFINED
+                },
+                unreadable,
+            )
         })?;
         let result = then(request(buffer).ok_or_else(unreadable)?);
         if buffer.len() > KEPT_CAPACITY {
@@ -153,17 +150,6 @@ pub(crate) fn read_request<R>(
         }
         result
     })
-}
-
-/// The buffer's address and capacity.
-fn place(buffer: &mut [u8]) -> Result<(u32, u32), JsValue> {
-    match (
-        u32::try_from(buffer.as_mut_ptr() as usize),
-        u32::try_from(buffer.len()),
-    ) {
-        (Ok(at), Ok(capacity)) => Ok((at, capacity)),
-        _ => Err(unreadable()), // not on wasm32, where both fit
-    }
 }
 
 /// What `webhook.js` wrote; `None` if an entry points outside the buffer (it cannot).
@@ -199,13 +185,6 @@ fn request(buffer: &[u8]) -> Option<WebhookRequest<'_>> {
 
 fn name(tag: u32) -> Option<&'static str> {
     NAMES.get(tag as usize).copied()
-}
-
-fn u32_at(buffer: &[u8], at: u32) -> u32 {
-    buffer
-        .get(at as usize..at as usize + 4)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-        .map_or(NONE, u32::from_le_bytes)
 }
 
 /// The text of the entry at `entry`; `None` for [`NONE`].
