@@ -84,13 +84,13 @@ console.log(`  string vs JSON.parse+zod:   ${ratio("portone-verify verifyPayment
 console.log(`  bytes  vs JSON.parse+zod:   ${ratio("portone-verify verifyPayment(bytes)", "baseline JSON.parse + zod 4 + checks (bytes)")}x   (target >= 2)`);
 console.log(`  string vs bare JSON.parse:  ${ratio("portone-verify verifyPayment(string)", "baseline bare JSON.parse (string)")}x   (target >= 1)`);
 console.log(`  bytes  vs decode+JSON.parse:${ratio("portone-verify verifyPayment(bytes)", "baseline TextDecoder + JSON.parse (bytes)")}x   (target >= 1)`);
-console.log(`  edge (opt-level s) vs browser (opt-level z): ${ratio("portone-verify verifyPayment(string)", "portone-verify opt-level z, verifyPayment(string)")}x`);
+console.log(`  edge (opt-level 3, inliner threshold 25) vs browser (opt-level z): ${ratio("portone-verify verifyPayment(string)", "portone-verify opt-level z, verifyPayment(string)")}x`);
 console.log("V2 ratios");
 console.log(`  string vs JSON.parse+zod:   ${ratio("portone-verify verifyPaymentV2(string)", "baseline V2 JSON.parse + zod 4 + checks (string)")}x   (target >= 2)`);
 console.log(`  bytes  vs JSON.parse+zod:   ${ratio("portone-verify verifyPaymentV2(bytes)", "baseline V2 JSON.parse + zod 4 + checks (bytes)")}x   (target >= 2)`);
 console.log(`  string vs bare JSON.parse:  ${ratio("portone-verify verifyPaymentV2(string)", "baseline V2 bare JSON.parse (string)")}x   (target >= 1)`);
 console.log(`  bytes  vs decode+JSON.parse:${ratio("portone-verify verifyPaymentV2(bytes)", "baseline V2 TextDecoder + JSON.parse (bytes)")}x   (target >= 1)`);
-console.log(`  edge (opt-level s) vs browser (opt-level z): ${ratio("portone-verify verifyPaymentV2(string)", "portone-verify opt-level z, verifyPaymentV2(string)")}x`);
+console.log(`  edge (opt-level 3, inliner threshold 25) vs browser (opt-level z): ${ratio("portone-verify verifyPaymentV2(string)", "portone-verify opt-level z, verifyPaymentV2(string)")}x`);
 
 console.log("\ngzipped size, parse + verify (wasm + JS glue)");
 for (const variant of ["speed", "size"]) {

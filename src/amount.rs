@@ -101,6 +101,9 @@ impl Amount {
     /// Whether the amount is at most `f64::MAX` in size, compared on the digits (no float
     /// parsing: that code would add kilobytes to the wasm builds).
     fn is_finite_in_f64(&self) -> bool {
+        if let Canonical::Short(..) = self.canonical {
+            return true; // at most 22 characters: far below f64::MAX's 309 digits
+        }
         let digits = self.canonical.trim_start_matches('-');
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         match whole.len().cmp(&F64_MAX_DIGITS.len()) {

@@ -40,23 +40,17 @@
 //! (`parse_payment`, ~6x `verify_payment_json` natively) on every call.
 //!
 //! # Measured
-//! The one speed trick of the crossing, in `args.js`: where the engine has Node's `Buffer`
-//! (Node; workerd with `nodejs_compat`), a string crosses as its UTF-16 code units
-//! (`Buffer#ucs2Write`, a copy: 0.14 µs for the 1.4 KB benchmark payment in Node, against
-//! 1.0 µs for `encodeInto`) and [`super::utf16`] transcodes them. In workerd, CPU time per
-//! `verifyPayment(string)` of that payment: 2.8 µs through `nodejs_compat`'s `Buffer`, 4.8 µs
-//! through `encodeInto` (of which `encodeInto` itself is 2.4 µs; bare `JSON.parse` 3.8-4.3
-//! µs). Without `Buffer` strings take `encodeInto`, and what it costs depends on how V8 holds
-//! the string: workerd's `encodeInto` (V8's `WriteUtf8`) copies a one-byte string (every
-//! character below U+0100) in 0.28 µs, and encodes a two-byte one (any other character: a
-//! Korean payment) one unit at a time, 2.6 µs for that payment; `verifyPayment` of the same
-//! payment with its Korean as ASCII runs at 1.3-1.4x bare `JSON.parse` there. Nothing without
-//! `Buffer` copies a two-byte string faster: a `charCodeAt` loop into a `Uint16Array` or
-//! `Uint32Array` view is 2.0-2.5 µs for it (plus the transcoding, 0.36 µs), V8 checking the
-//! string's representation at every unit; `TextEncoder.encode`, `escape`,
-//! `encodeURIComponent` and `JSON.stringify` are slower. So a two-byte string's crossing is
-//! about as long as the verification itself (bytes: 2.75 µs), and the two together outlast
-//! `JSON.parse` (0.75-0.9x); bytes (`await response.arrayBuffer()`) skip it (1.3-1.6x).
+//! The one speed trick of the crossing, in `args.js`: in Node, a string crosses as its UTF-16
+//! code units (`Buffer#ucs2Write`, a copy: 0.14 µs for the 1.4 KB benchmark payment in Node 20,
+//! against 1.0 µs for `encodeInto`, which encodes a two-byte string, any Korean in it, one unit
+//! at a time there) and [`super::utf16`] transcodes them. Everywhere else, Workers included, a
+//! string takes `encodeInto`. workerd's `encodeInto` copies a two-byte string in bulk since
+//! workerd 1.20261117 (0.14-0.2 µs for that payment, against 2.3-3.2 µs in 1.20261110 and
+//! before), and there it beats `nodejs_compat`'s `Buffer`: `verifyPayment(string)` took 2.8 µs
+//! through `encodeInto` against 3.2 µs through `Buffer` in workerd 1.20261123 (bare
+//! `JSON.parse` 2.8 µs, one run of the same build). With the edge build's settings
+//! (`scripts/edge-profile.sh`) it is 1.05-1.08x bare `JSON.parse` there, with and without
+//! `nodejs_compat` (six runs of `bench/workerd.bench.mjs`).
 
 use std::cell::RefCell;
 

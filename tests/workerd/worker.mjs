@@ -174,8 +174,8 @@ async function verify(request, url) {
   return new Response(text, { headers: { "content-type": "application/json; charset=utf-8" } });
 }
 
-// How a string reaches the package's wasm depends on the runtime (workerd's Buffer with
-// nodejs_compat, else TextEncoder): every one must deliver the text TextEncoder would.
+// How a string reaches the package's wasm depends on the runtime (Buffer in Node, TextEncoder
+// in Workers, with or without nodejs_compat): every one must deliver the text TextEncoder would.
 async function verifyStrings(request) {
   const payment = JSON.parse(await request.text());
   const pieces = ["a", "0", "-", " ", "é", "ß", "가", "힣", "中", "🥕", "\ud800", "\udfff", "\ud83e", "\udd55", "\u07ff", "\u0800", "\uffff"];

@@ -51,7 +51,8 @@ pub(super) fn judge<'j>(
         }
         (Kind::Int, b'0'..=b'9') if raw.len() <= 18 && raw.iter().all(u8::is_ascii_digit) => {
             if let Some(capture) = field.capture {
-                let int = std::str::from_utf8(raw).ok()?.parse().ok()?;
+                // At most 18 digits: below i64::MAX, so no overflow.
+                let int = raw.iter().fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'));
                 captures.keep(capture, Captured::Int(int));
             }
             Some(())
