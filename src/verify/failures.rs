@@ -3,7 +3,7 @@
 //! not an inlined `Vec` push with its string copies (the two `judge`s were the largest
 //! functions of the wasm builds).
 
-use super::verdict::{Failure, FailureCode, Observed};
+use super::verdict::{Failure, FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 
 /// The failures found so far, in the order the rules run.
@@ -30,9 +30,13 @@ impl Failures {
         });
     }
 
-    /// The list, empty when nothing failed.
-    pub(crate) fn into_vec(self) -> Vec<Failure> {
-        self.0
+    /// The verdict: `state` when nothing failed, else every failure.
+    pub(crate) fn verdict(self, state: PaidState) -> Verdict {
+        if self.0.is_empty() {
+            Verdict::Verified { state }
+        } else {
+            Verdict::Rejected { failures: self.0 }
+        }
     }
 }
 

@@ -147,12 +147,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
         }
     }
 
-    let failures = failures.into_vec();
-    if failures.is_empty() {
-        Verdict::Verified { state }
-    } else {
-        Verdict::Rejected { failures }
-    }
+    failures.verdict(state)
 }
 
 fn is_issued_virtual_account(payment: &PaymentFacts<'_>) -> bool {

@@ -244,12 +244,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
         }
     }
 
-    let failures = failures.into_vec();
-    if failures.is_empty() {
-        Verdict::Verified { state }
-    } else {
-        Verdict::Rejected { failures }
-    }
+    failures.verdict(state)
 }
 
 /// Whether an issued virtual account can still be paid into.
