@@ -2,7 +2,7 @@
 
 use super::expected::Want;
 use super::facts::PaymentFacts;
-use super::failures::{amount, text, Failures};
+use super::failures::{amount, check_currency, text, Failures};
 use super::verdict::{FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 
@@ -45,22 +45,7 @@ pub(crate) fn judge(payment: &PaymentFacts<'_>, expected: &Want<'_>) -> Verdict 
             ),
         );
     }
-    let currency_matches = payment
-        .currency
-        .is_some_and(|c| c.trim().eq_ignore_ascii_case(expected.currency.trim()));
-    if !currency_matches {
-        fail(
-            FailureCode::CurrencyMismatch,
-            "currency",
-            text(expected.currency),
-            payment.currency.map_or(Observed::Absent, text),
-            &format!(
-                "currency is {}, the order is in {}",
-                payment.currency.unwrap_or("missing"),
-                expected.currency
-            ),
-        );
-    }
+    check_currency(payment.currency, expected.currency, &mut fail);
 
     let mut state = PaidState::Paid;
     match payment.status {

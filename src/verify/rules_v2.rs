@@ -2,7 +2,7 @@
 //! ([`PaymentFactsV2`]), from a parsed [`Payment`] or straight from the values the reader kept.
 
 use super::expected_v2::ExpectedV2;
-use super::failures::{optional_text, text, Failures};
+use super::failures::{check_currency, optional_text, text, Failures};
 use super::verdict::{FailureCode, Observed, PaidState, Verdict};
 use crate::amount::Amount;
 use crate::read::{Capture, Captures};
@@ -117,22 +117,7 @@ pub(crate) fn judge(payment: &PaymentFactsV2<'_>, expected: &ExpectedV2) -> Verd
             },
         );
     }
-    let currency_matches = payment
-        .currency
-        .is_some_and(|c| c.trim().eq_ignore_ascii_case(expected.currency.trim()));
-    if !currency_matches {
-        fail(
-            FailureCode::CurrencyMismatch,
-            "currency",
-            text(&expected.currency),
-            optional_text(payment.currency),
-            &format!(
-                "currency is {}, the order is in {}",
-                payment.currency.unwrap_or("missing"),
-                expected.currency
-            ),
-        );
-    }
+    check_currency(payment.currency, &expected.currency, &mut fail);
 
     let mut state = PaidState::Paid;
     let status = payment.status.unwrap_or_default();
